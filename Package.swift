@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, CloudFormation, TriggerModel)
+// -> YAMLSource -> Diagnostics. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
+let package = Package(
+    name: "triggerc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "triggerc", targets: ["triggerc"]),
+        .library(name: "TriggerKit", targets: ["TriggerKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
+        .target(name: "TriggerModel", dependencies: ["YAMLSource", "Diagnostics"]),
+        .target(name: "TriggerRules", dependencies: ["TriggerModel", "Diagnostics"]),
+        .target(name: "CloudFormation", dependencies: ["TriggerModel", "Diagnostics"]),
+        .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel"]),
+        .target(
+            name: "TriggerKit",
+            dependencies: ["YAMLSource", "Diagnostics", "TriggerModel", "TriggerRules", "CloudFormation", "Reporting"]
+        ),
+        .target(
+            name: "TriggerCLI",
+            dependencies: [
+                "TriggerKit",
+                "Diagnostics",
+                "Reporting",
+                "TriggerModel",
+                "CloudFormation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "triggerc", dependencies: ["TriggerCLI"]),
+        .target(name: "TestSupport", dependencies: ["Diagnostics"], path: "Tests/TestSupport"),
+        .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource", "TestSupport"]),
+        .testTarget(name: "TriggerModelTests", dependencies: ["TriggerModel", "YAMLSource", "TestSupport"]),
+        .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
+        .testTarget(name: "TriggerKitTests", dependencies: ["TriggerKit", "TestSupport"]),
+        .testTarget(name: "TriggerCLITests", dependencies: ["TriggerCLI", "TriggerKit", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

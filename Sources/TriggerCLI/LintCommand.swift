@@ -1,0 +1,45 @@
+import ArgumentParser
+import Diagnostics
+import Reporting
+import TriggerKit
+
+/// `triggerc lint`: diagnostics for every syslevel of every manifest.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check manifests for every syslevel and print the diagnostics.")
+
+    @Argument(help: "The trigger.yaml manifests to check.")
+    var manifests: [String]
+
+    @Option(help: "The output format: text, json or github.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Exit 1 on warnings too.")
+    var strict = false
+
+    func run() throws {
+        let console = Console()
+        let results = try ManifestRunner(console: console).run(manifests, syslevels: [])
+        let diagnostics = results.flatMap(\.diagnostics)
+        switch format {
+        case .text:
+            let sources = Dictionary(results.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
+            console.out(TextRenderer(colour: console.colour).render(diagnostics, sources: sources, fileCount: results.count))
+        case .json:
+            console.out(JSONRenderer().render(diagnostics))
+        case .github:
+            console.out(GitHubRenderer().render(diagnostics))
+        }
+        if diagnostics.hasErrors || (strict && diagnostics.contains { $0.severity == .warning }) {
+            throw ExitCodes.manifestErrors
+        }
+    }
+}
+
+/// The formats `lint` prints diagnostics in.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+    case github
+}

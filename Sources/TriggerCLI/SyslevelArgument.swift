@@ -1,0 +1,5 @@
+import ArgumentParser
+import TriggerKit
+import TriggerModel
+
+extension Syslevel: ExpressibleByArgument {}

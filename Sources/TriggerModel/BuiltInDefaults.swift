@@ -1,0 +1,60 @@
+/// The built-in defaults of SPEC section 3 that have a concrete value; "AWS default" settings stay absent
+/// so that the template leaves them to AWS.
+enum BuiltInDefaults {
+    static func values(for trigger: ResolvedTrigger, function: ResolvedFunction?) -> [(String, SettingValue, String)] {
+        let type = trigger.type
+        var values: [(String, SettingValue, String)] = []
+        func add(_ name: String, _ value: SettingValue, _ how: String) {
+            guard SettingCatalog.spec(named: name)?.types.contains(type) == true else { return }
+            values.append((name, value, how))
+        }
+        func text(_ value: String) -> SettingValue { .string(InterpolatedString(literal: value)) }
+
+        add("queueType", text("STANDARD"), "STANDARD")
+        let fifo = (trigger.string("queueType")?.literalValue ?? "STANDARD") == "FIFO"
+        let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
+        if let function {
+            let visibility = min(6 * function.timeout + window, 43_200)
+            add("queueVisibilityTimeout", .integer(visibility),
+                "6 x function timeout \(function.timeout)" + (window > 0 ? " + batching window \(window)" : ""))
+        } else {
+            add("queueVisibilityTimeout", .integer(30), "SQS default without a known function timeout")
+        }
+        add("queueMessageRetentionPeriod", .integer(345_600), "4 days")
+        add("queueDelaySeconds", .integer(0), "no delay")
+        add("queueReceiveMessageWaitTimeSeconds", .integer(0), "short polling")
+        add("queueMaxReceiveCount", .integer(3), "3 receives")
+        if fifo, type.queueIsServiceFed {
+            add("queueContentBasedDeduplication", .boolean(true), "a FIFO queue fed by EventBridge or SNS needs it")
+        }
+        add("queueEncryption", text("SQS"), "SSE-SQS")
+        if type.hasDeadLetterQueue || trigger.string("dLQueueName") != nil {
+            add("dLQueueMessageRetentionPeriod", .integer(1_209_600), "14 days, the SQS maximum")
+        }
+        add("batchSize", .integer(type == .kinesis ? 100 : 10), type == .kinesis ? "kinesis default" : "SQS default")
+        add("maximumBatchingWindowInSeconds", .integer(0), "no batching window")
+        add("reportBatchItemFailures", .boolean(true), "partial batch responses")
+        add("eventSourceEnabled", .boolean(true), "enabled")
+        add("ruleState", text("ENABLED"), "enabled")
+        add("eventBusName", text("default"), "the default bus")
+        let hasRuleDLQ = (type == .cwevent || type == .cwschedule) && trigger.string("dLQueueName") != nil
+        add("targetDeadLetter", .boolean(hasRuleDLQ), hasRuleDLQ ? "dLQueueName is set" : "no rule dead-letter queue")
+        add("triggerEnabled", .boolean(true), "enabled")
+        add("rawMessageDelivery", .boolean(true), "bare messages")
+        add("topicType", text("STANDARD"), "STANDARD")
+        add("startingPosition", text("LATEST"), "LATEST")
+        let hasDLQ = type.hasQueue || (type == .kinesis && trigger.string("dLQueueName") != nil)
+        add("alarmDLQApproximateAgeOfOldestMessageMode", text(hasDLQ ? "enabled" : "disabled"),
+            hasDLQ ? "a DLQ exists" : "no DLQ")
+        add("alarmDLQApproximateAgeOfOldestMessageThreshold", .integer(60), "60 seconds")
+        add("alarmSQSApproximateAgeOfOldestMessageMode", text("disabled"), "disabled")
+        add("alarmEventsTriggeredRulesCountMode", text("disabled"), "disabled")
+        add("alarmEventsTriggeredRulesCountThreshold", .integer(1), "1 trigger")
+        add("alarmEventsTriggeredRulesCountPeriod", .integer(3600), "1 hour")
+        add("alarmDLQApproximateNumberOfMessagesVisibleMode", text("disabled"), "disabled")
+        add("alarmDLQApproximateNumberOfMessagesVisibleThreshold", .integer(1), "1 message")
+        add("alarmEventsFailedInvocationsMode", text("disabled"), "disabled")
+        add("alarmEventsFailedInvocationsThreshold", .integer(1), "1 failure")
+        return values
+    }
+}

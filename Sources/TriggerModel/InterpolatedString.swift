@@ -1,0 +1,153 @@
+import Diagnostics
+
+/// A string that may hold `${syslevel}` and the CloudFormation pseudo parameters (SPEC 2.1).
+public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
+    /// One piece of the string.
+    public enum Part: Sendable, Hashable {
+        case literal(String)
+        /// `${syslevel}`, replaced when a syslevel is resolved.
+        case syslevel
+        /// `${AWS::AccountId}`, `${AWS::Region}` or `${AWS::Partition}`, left to CloudFormation's `Fn::Sub`.
+        case pseudo(String)
+    }
+
+    /// The pseudo parameters a string may name.
+    public static let pseudoParameters = ["AWS::AccountId", "AWS::Region", "AWS::Partition"]
+
+    public let parts: [Part]
+
+    public init(parts: [Part]) {
+        var merged: [Part] = []
+        for part in parts {
+            if case .literal(let text) = part {
+                if text.isEmpty { continue }
+                if case .literal(let previous)? = merged.last {
+                    merged[merged.count - 1] = .literal(previous + text)
+                    continue
+                }
+            }
+            merged.append(part)
+        }
+        self.parts = merged
+    }
+
+    public init(literal: String) { self.init(parts: [.literal(literal)]) }
+
+    /// The text with `${syslevel}` replaced by `syslevel`; pseudo parameters stay as parts.
+    public func resolving(syslevel: Syslevel) -> InterpolatedString {
+        InterpolatedString(parts: parts.map { part in
+            if case .syslevel = part { return .literal(syslevel.rawValue) }
+            return part
+        })
+    }
+
+    /// The plain text when no pseudo parameter and no `${syslevel}` is left.
+    public var literalValue: String? {
+        var text = ""
+        for part in parts {
+            guard case .literal(let piece) = part else { return nil }
+            text += piece
+        }
+        return text
+    }
+
+    /// Whether a pseudo parameter is left, so that the value needs `Fn::Sub`.
+    public var needsSubstitution: Bool {
+        parts.contains { if case .pseudo = $0 { true } else { false } }
+    }
+
+    /// The text in `Fn::Sub` syntax: literal `${` written as `${!`, variables as `${NAME}`.
+    public var substitutionTemplate: String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): text.replacing("${", with: "${!")
+            case .syslevel: "${syslevel}"
+            case .pseudo(let name): "${\(name)}"
+            }
+        }.joined()
+    }
+
+    /// The text as the user wrote it, with variables in `${...}` form.
+    public var description: String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): text.replacing("${", with: "$${")
+            case .syslevel: "${syslevel}"
+            case .pseudo(let name): "${\(name)}"
+            }
+        }.joined()
+    }
+
+    /// The text with every variable shown as `${NAME}`, for messages and name checks.
+    public var displayText: String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): text
+            case .syslevel: "${syslevel}"
+            case .pseudo(let name): "${\(name)}"
+            }
+        }.joined()
+    }
+
+    /// A problem found while parsing a string: the message and the character offsets it covers.
+    public struct ParseProblem: Sendable, Hashable {
+        public let message: String
+        public let help: String?
+        public let offsets: Range<Int>
+    }
+
+    /// Parses `text`, where `$${` is a literal `${` and any `${...}` but the known variables is a problem.
+    public static func parse(_ text: String) -> (InterpolatedString, [ParseProblem]) {
+        let scalars = Array(text.unicodeScalars)
+        var parts: [Part] = []
+        var problems: [ParseProblem] = []
+        var literal = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "$", index + 1 < scalars.count {
+                if scalars[index + 1] == "$", index + 2 < scalars.count, scalars[index + 2] == "{" {
+                    literal.append("$")
+                    literal.append("{")
+                    index += 3
+                    continue
+                }
+                if scalars[index + 1] == "{" {
+                    guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
+                        problems.append(ParseProblem(
+                            message: "unterminated `${` in string",
+                            help: "close it with `}`, or write `$${` for a literal `${`",
+                            offsets: index..<scalars.count))
+                        literal.append(contentsOf: scalars[index...])
+                        break
+                    }
+                    let name = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
+                    if name == "syslevel" {
+                        parts.append(.literal(String(literal)))
+                        literal = String.UnicodeScalarView()
+                        parts.append(.syslevel)
+                    } else if pseudoParameters.contains(name) {
+                        parts.append(.literal(String(literal)))
+                        literal = String.UnicodeScalarView()
+                        parts.append(.pseudo(name))
+                    } else {
+                        let known = ["syslevel"] + pseudoParameters
+                        let suggestion = Suggestion.closest(to: name, in: known)
+                        problems.append(ParseProblem(
+                            message: "unknown variable `${\(name)}`",
+                            help: suggestion.map { "did you mean `${\($0)}`?" }
+                                ?? "the variables are ${syslevel}, ${AWS::AccountId}, ${AWS::Region} and ${AWS::Partition}; write `$${` for a literal `${`",
+                            offsets: index..<(close + 1)))
+                        literal.append(contentsOf: scalars[index...close])
+                    }
+                    index = close + 1
+                    continue
+                }
+            }
+            literal.append(scalar)
+            index += 1
+        }
+        parts.append(.literal(String(literal)))
+        return (InterpolatedString(parts: parts), problems)
+    }
+}

@@ -1,0 +1,135 @@
+import Diagnostics
+import TriggerModel
+
+/// The names AWS resources get, checked after `${syslevel}` is replaced.
+struct NamedResource: Sendable {
+    let setting: String
+    let maxLength: Int
+    let allowed: @Sendable (Unicode.Scalar) -> Bool
+    let charsetDescription: String
+
+    static let all: [NamedResource] = [
+        NamedResource(setting: "queueName", maxLength: 80, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
+        NamedResource(setting: "dLQueueName", maxLength: 80, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
+        NamedResource(setting: "ruleName", maxLength: 64, allowed: { sqsName($0) || $0 == "." }, charsetDescription: "letters, digits, ., - and _"),
+    ]
+
+    static func sqsName(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+    }
+}
+
+/// Queue and rule names must fit AWS's length and character rules once interpolated.
+public struct NameRule: TriggerRule {
+    public static let description = RuleDescription(
+        code: .invalidName, name: "invalid-resource-name", severity: .error,
+        summary: "a queue or rule name is too long or holds characters AWS does not allow, after interpolation",
+        rationale: "SQS names are 1 to 80 characters of letters, digits, - and _ (FIFO names end in .fifo, which "
+            + "counts); rule names are 1 to 64 characters of letters, digits, ., - and _. CloudFormation rejects others.",
+        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html")
+
+    public init() {}
+
+    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for resource in NamedResource.all {
+            guard let value = trigger.string(resource.setting), let text = value.literalValue else { continue }
+            let body = resource.setting == "ruleName" ? text : (text.hasSuffix(".fifo") ? String(text.dropLast(5)) : text)
+            let range = trigger.range(of: resource.setting)
+            if text.isEmpty || text.count > resource.maxLength {
+                found.append(diagnostic("`\(resource.setting)` \"\(text)\" is \(text.count) characters; it must be 1 to \(resource.maxLength)",
+                                        at: range, notes: trigger.overrideNotes(for: resource.setting)))
+            } else if let bad = body.unicodeScalars.first(where: { !resource.allowed($0) }) {
+                found.append(diagnostic("`\(resource.setting)` \"\(text)\" holds \"\(bad)\"; allowed are \(resource.charsetDescription)",
+                                        at: range, notes: trigger.overrideNotes(for: resource.setting)))
+            }
+        }
+        return found
+    }
+}
+
+/// Two syslevels that resolve to the same queue or rule name would share (and fight over) one resource.
+public struct SameNameAcrossSyslevelsRule: SyslevelsRule {
+    public static let description = RuleDescription(
+        code: .sameNameAcrossSyslevels, name: "same-name-across-syslevels", severity: .warning,
+        summary: "two syslevels resolve a queue or rule name to the same value",
+        rationale: "Names are unique per account and region; if two syslevels deploy to the same account, the second "
+            + "stack fails, and if they share a queue, messages of one environment reach the other.",
+        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html")
+
+    public init() {}
+
+    public func check(_ manifests: [ResolvedManifest]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        guard let first = manifests.first else { return [] }
+        for index in first.triggers.indices {
+            for setting in ["queueName", "dLQueueName", "ruleName"] {
+                var seen: [String: [ResolvedTrigger]] = [:]
+                var order: [String] = []
+                for manifest in manifests where index < manifest.triggers.count {
+                    let trigger = manifest.triggers[index]
+                    guard let name = trigger.string(setting)?.displayText else { continue }
+                    if seen[name] == nil { order.append(name) }
+                    seen[name, default: []].append(trigger)
+                }
+                for name in order {
+                    guard let triggers = seen[name], triggers.count > 1 else { continue }
+                    let levels = triggers.map(\.syslevel.rawValue).joined(separator: " and ")
+                    let range = triggers.compactMap { $0[setting]?.valueRange }.first ?? triggers[0].spec.keyRange
+                    found.append(diagnostic("`\(setting)` is \"\(name)\" in \(levels)", at: range,
+                                            help: "add ${syslevel} to the name, or override it in each syslevel"))
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// Values such as `<s3_bucket_name>` or `CHANGEME` were copied from an example and never filled in.
+public struct PlaceholderValueRule: TriggerRule {
+    public static let description = RuleDescription(
+        code: .placeholderValue, name: "placeholder-value", severity: .warning,
+        summary: "a value looks like a placeholder that was never filled in",
+        rationale: "A pattern that names `<s3_bucket_name>` matches no real event, so the trigger deploys and never fires.",
+        documentation: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html")
+
+    public init() {}
+
+    static func isPlaceholder(_ text: String) -> Bool {
+        if text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 { return true }
+        let upper = text.uppercased()
+        return ["CHANGEME", "CHANGE_ME", "TODO", "FIXME", "XXX", "REPLACE_ME", "YOUR_BUCKET_NAME"].contains(upper)
+    }
+
+    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (name, setting) in trigger.settings.sorted(by: { $0.key < $1.key }) {
+            guard case .string(let value) = setting.value, let range = setting.valueRange,
+                Self.isPlaceholder(value.displayText)
+            else { continue }
+            found.append(diagnostic("`\(name)` is \"\(value.displayText)\", which looks like a placeholder", at: range))
+        }
+        for parameter in trigger.parameters.values.sorted(by: { $0.name < $1.name }) {
+            guard let node = parameter.node else {
+                if let text = parameter.text?.displayText, Self.isPlaceholder(text) {
+                    found.append(diagnostic("the parameter `\(parameter.name)` is \"\(text)\", which looks like a placeholder",
+                                            at: parameter.valueRange))
+                }
+                continue
+            }
+            var stack = [node]
+            while let current = stack.popLast() {
+                switch current.kind {
+                case .scalar(let text, _):
+                    if Self.isPlaceholder(text) {
+                        found.append(diagnostic("\"\(text)\" in the parameter `\(parameter.name)` looks like a placeholder",
+                                                at: current.range, help: "replace it with the real value"))
+                    }
+                case .sequence(let items): stack.append(contentsOf: items.reversed())
+                case .mapping(let pairs): stack.append(contentsOf: pairs.map(\.value).reversed())
+                }
+            }
+        }
+        return found
+    }
+}

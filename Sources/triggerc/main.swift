@@ -1,0 +1,3 @@
+import TriggerCLI
+
+TriggerCommand.main()
