@@ -40,7 +40,9 @@ public struct Pipeline: Sendable {
         diagnostics += decodeDiagnostics
         let resolver = Resolver()
         let resolved = Syslevel.allCases.map { resolver.resolve(manifest, for: $0) }
-        if !manifest.triggers.isEmpty {
+        // Rules run on a cleanly decoded manifest only: a dropped typo'd key would otherwise cascade into
+        // "missing setting" reports that hide the one real mistake.
+        if !manifest.triggers.isEmpty, !decodeDiagnostics.hasErrors {
             diagnostics += Linter().lint(resolved)
         }
         guard !diagnostics.hasErrors else {

@@ -6,6 +6,9 @@ public struct ResolvedSetting: Sendable, Hashable {
     public var name: String
     /// The value with `${syslevel}` replaced; pseudo parameters remain for `Fn::Sub`.
     public var value: SettingValue
+    /// The value as written, before `${syslevel}` was replaced: what messages quote, so that a problem with a
+    /// shared value reads the same in every syslevel and is reported once.
+    public var written: SettingValue
     public var provenance: Provenance
     /// The range of the value in the source; `nil` for built-in defaults.
     public var valueRange: SourceRange?
@@ -53,6 +56,11 @@ public struct ResolvedTrigger: Sendable {
     public func boolean(_ name: String) -> Bool? {
         if case .boolean(let value)? = settings[name]?.value { return value }
         return nil
+    }
+
+    /// The setting's text as written in the manifest (`${syslevel}` kept), for messages.
+    public func written(_ name: String) -> String? {
+        settings[name].map { $0.written.description }
     }
 
     public func list(_ name: String) -> [InterpolatedString]? {

@@ -26,20 +26,21 @@ public struct Resolver: Sendable {
         for entry in spec.defaults {
             defaults[entry.name] = entry
             settings[entry.name] = ResolvedSetting(
-                name: entry.name, value: Self.substitute(entry.value, syslevel), provenance: .defaults(entry.keyRange),
+                name: entry.name, value: Self.substitute(entry.value, syslevel), written: entry.value,
+                provenance: .defaults(entry.keyRange),
                 valueRange: entry.valueRange, replacedDefault: nil)
         }
         let override = spec.syslevels.first { $0.syslevel == syslevel }
         for entry in override?.settings ?? [] {
             settings[entry.name] = ResolvedSetting(
-                name: entry.name, value: Self.substitute(entry.value, syslevel),
+                name: entry.name, value: Self.substitute(entry.value, syslevel), written: entry.value,
                 provenance: .syslevel(syslevel, entry.keyRange), valueRange: entry.valueRange,
                 replacedDefault: defaults[entry.name])
         }
         var trigger = ResolvedTrigger(spec: spec, syslevel: syslevel, settings: settings, parameters: [:])
         for (name, value, how) in BuiltInDefaults.values(for: trigger, function: function) where trigger.settings[name] == nil {
             trigger.settings[name] = ResolvedSetting(
-                name: name, value: value, provenance: .builtIn(how), valueRange: nil, replacedDefault: nil)
+                name: name, value: value, written: value, provenance: .builtIn(how), valueRange: nil, replacedDefault: nil)
         }
         var parameters: [String: ResolvedParameter] = [:]
         for parameter in spec.parameters {

@@ -17,14 +17,14 @@ public struct FIFONameRule: TriggerRule {
         let fifo = trigger.isFIFO
         var found: [Diagnostic] = []
         for name in ["queueName", "dLQueueName"] {
-            guard let value = trigger.string(name)?.displayText else { continue }
+            guard let value = trigger.string(name)?.displayText, let written = trigger.written(name) else { continue }
             let notes = trigger.overrideNotes(for: name)
                 + (trigger["queueType"]?.valueRange.map { [Note("queueType is set here", at: $0)] } ?? [])
             if fifo, !value.hasSuffix(".fifo") {
-                found.append(diagnostic("`\(name)` \"\(value)\" must end in .fifo because queueType is FIFO",
-                                        at: trigger.range(of: name), notes: notes, help: "rename it to \"\(value).fifo\""))
+                found.append(diagnostic("`\(name)` \"\(written)\" must end in .fifo because queueType is FIFO",
+                                        at: trigger.range(of: name), notes: notes, help: "rename it to \"\(written).fifo\""))
             } else if !fifo, value.hasSuffix(".fifo") {
-                found.append(diagnostic("`\(name)` \"\(value)\" ends in .fifo but queueType is STANDARD",
+                found.append(diagnostic("`\(name)` \"\(written)\" ends in .fifo but queueType is STANDARD",
                                         at: trigger.range(of: name), notes: notes,
                                         help: "set `queueType: FIFO`, or drop the .fifo suffix"))
             }
@@ -55,7 +55,7 @@ public struct MessageGroupIdRule: TriggerRule {
         let valid = !groupId.isEmpty && groupId.count <= 100
             && groupId.unicodeScalars.allSatisfy { $0.value >= 0x21 && $0.value <= 0x7E }
         guard !valid else { return [] }
-        return [diagnostic("queueMessageGroupId \"\(groupId)\" must be 1 to 100 letters, digits or punctuation characters",
+        return [diagnostic("queueMessageGroupId \"\(trigger.written("queueMessageGroupId") ?? groupId)\" must be 1 to 100 letters, digits or punctuation characters",
                            at: trigger.range(of: "queueMessageGroupId"))]
     }
 }

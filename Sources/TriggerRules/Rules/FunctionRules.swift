@@ -34,8 +34,8 @@ public struct RolePermissionsRule: TriggerRule {
         guard let function = manifest.function, !function.isDefined, function.roleName == nil, trigger.type.hasQueue else {
             return []
         }
-        let queue = trigger.string("queueName")?.displayText ?? "the queue"
-        return [diagnostic("the role of function \"\(function.name.displayText)\" must allow sqs:ReceiveMessage, "
+        let queue = trigger.written("queueName") ?? "the queue"
+        return [diagnostic("the role of function \"\(function.spec.name.value.displayText)\" must allow sqs:ReceiveMessage, "
                            + "sqs:DeleteMessage and sqs:GetQueueAttributes on \(queue)", at: function.spec.name.range,
                            help: "add `roleName` to the function block and triggerc grants exactly these permissions")]
     }

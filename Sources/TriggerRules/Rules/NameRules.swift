@@ -40,7 +40,8 @@ public struct NameRule: TriggerRule {
                 found.append(diagnostic("`\(resource.setting)` \"\(text)\" is \(text.count) characters; it must be 1 to \(resource.maxLength)",
                                         at: range, notes: trigger.overrideNotes(for: resource.setting)))
             } else if let bad = body.unicodeScalars.first(where: { !resource.allowed($0) }) {
-                found.append(diagnostic("`\(resource.setting)` \"\(text)\" holds \"\(bad)\"; allowed are \(resource.charsetDescription)",
+                let written = trigger.written(resource.setting) ?? text
+                found.append(diagnostic("`\(resource.setting)` \"\(written)\" holds \"\(bad)\"; allowed are \(resource.charsetDescription)",
                                         at: range, notes: trigger.overrideNotes(for: resource.setting)))
             }
         }
@@ -74,7 +75,9 @@ public struct SameNameAcrossSyslevelsRule: SyslevelsRule {
                 }
                 for name in order {
                     guard let triggers = seen[name], triggers.count > 1 else { continue }
-                    let levels = triggers.map(\.syslevel.rawValue).joined(separator: " and ")
+                    let names = triggers.map(\.syslevel.rawValue)
+                    let levels = names.count == manifests.count
+                        ? "every syslevel" : names.dropLast().joined(separator: ", ") + " and " + names.last!
                     let range = triggers.compactMap { $0[setting]?.valueRange }.first ?? triggers[0].spec.keyRange
                     found.append(diagnostic("`\(setting)` is \"\(name)\" in \(levels)", at: range,
                                             help: "add ${syslevel} to the name, or override it in each syslevel"))

@@ -20,11 +20,15 @@ public struct RequiredSettingRule: TriggerRule {
             required.append("alarmSQSApproximateAgeOfOldestMessageThreshold")
         }
         var found = required.filter { trigger[$0] == nil }.map { name in
-            diagnostic("`\(name)` has no value for syslevel \(trigger.syslevel.rawValue)", at: trigger.spec.keyRange,
-                       help: "set it in `defaults` or in `syslevels.\(trigger.syslevel.rawValue)`")
+            // A setting that is required because of another one is reported where that other one is set.
+            let cause = name == "queueMessageGroupId" ? "queueType" : name == "alarmSQSApproximateAgeOfOldestMessageThreshold"
+                ? "alarmSQSApproximateAgeOfOldestMessageMode" : name
+            return diagnostic("`\(name)` has no value" + (cause == name ? "" : " but \(cause) needs it"),
+                              at: trigger[cause]?.valueRange ?? trigger.spec.keyRange,
+                       help: "set it in `defaults`, or in every syslevel block")
         }
         if trigger.type == .cweventsqsdlq || trigger.type == .cwevent, trigger.parameters["eventPattern"] == nil {
-            found.append(diagnostic("the parameter `eventPattern` has no value for syslevel \(trigger.syslevel.rawValue)",
+            found.append(diagnostic("the parameter `eventPattern` has no value",
                                     at: trigger.spec.keyRange,
                                     help: "add `parameters: { eventPattern: { jsonValue: {...} } }`"))
         }
