@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
         .target(name: "TriggerModel", dependencies: ["YAMLSource", "Diagnostics"]),
-        .target(name: "TriggerRules", dependencies: ["TriggerModel", "Diagnostics"]),
+        .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics"]),
         .target(name: "CloudFormation", dependencies: ["TriggerModel", "Diagnostics"]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel"]),
         .target(
@@ -36,6 +36,7 @@ let package = Package(
                 "Diagnostics",
                 "Reporting",
                 "TriggerModel",
+                "TriggerRules",
                 "CloudFormation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -12,7 +12,7 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "The trigger.yaml manifests to check.")
     var manifests: [String]
 
-    @Option(help: "The output format: text, json or github.")
+    @Option(help: "The output format: text, json, github or sarif.")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Exit 1 on warnings too.")
@@ -30,6 +30,8 @@ struct LintCommand: ParsableCommand {
             console.out(JSONRenderer().render(diagnostics))
         case .github:
             console.out(GitHubRenderer().render(diagnostics))
+        case .sarif:
+            console.out(SARIFRenderer(toolVersion: Pipeline.version, rules: Catalog.sarifRules).render(diagnostics))
         }
         if diagnostics.hasErrors || (strict && diagnostics.contains { $0.severity == .warning }) {
             throw ExitCodes.manifestErrors
@@ -42,4 +44,5 @@ enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
     case github
+    case sarif
 }

@@ -1,3 +1,6 @@
+import Diagnostics
+import YAMLSource
+
 /// Every rule, by code. An explicit list: adding a rule means adding it here, and a test checks the list.
 public enum RuleRegistry {
     public static let triggerRules: [any TriggerRule] = [
@@ -22,10 +25,24 @@ public enum RuleRegistry {
         SameNameAcrossSyslevelsRule(),
     ]
 
-    /// The descriptions of every rule, sorted by code.
-    public static var descriptions: [RuleDescription] {
-        (triggerRules.map { type(of: $0).description } + syslevelsRules.map { type(of: $0).description }
-            + [TemplateSizeRule.description])
-            .sorted { $0.code < $1.code }
+    /// The descriptions of every check (reader and decoder checks included), sorted by code.
+    public static let descriptions: [RuleDescription] = (
+        StructureRules.descriptions
+            + triggerRules.map { type(of: $0).description }
+            + syslevelsRules.map { type(of: $0).description }
+            + [TemplateSizeRule.description]
+    ).sorted { $0.code < $1.code }
+
+    /// Checks whose triggering input is too large for an example, with the tests that cover them instead.
+    public static let examplesElsewhere: [DiagnosticCode: String] = [
+        .inputTooLarge: "an 8 MiB input; YAMLSourceTests read a file over a small limit",
+        .nestingTooDeep: "257 nested collections; YAMLSourceTests nest 5,000 deep",
+        .tooManyNodes: "a billion-laughs document; YAMLSourceTests expand one to the default limit",
+        .templateTooLarge: "a template over 51,200 bytes; TriggerKitTests compile one",
+    ]
+
+    /// The description of a code, or `nil`.
+    public static func description(of code: DiagnosticCode) -> RuleDescription? {
+        descriptions.first { $0.code == code }
     }
 }

@@ -15,7 +15,15 @@ public enum Snapshot {
 
     /// Compares `actual` with the file at `Tests/Fixtures/<path>`.
     public static func assert(_ actual: String, matches path: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let url = fixtures.appendingPathComponent(path)
+        compare(actual, url: fixtures.appendingPathComponent(path), path: path, sourceLocation: sourceLocation)
+    }
+
+    /// Compares `actual` with a file relative to the package root, such as a generated document.
+    public static func assert(_ actual: String, matchesFile path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        compare(actual, url: packageRoot.appendingPathComponent(path), path: path, sourceLocation: sourceLocation)
+    }
+
+    static func compare(_ actual: String, url: URL, path: String, sourceLocation: SourceLocation) {
         let expected = try? String(contentsOf: url, encoding: .utf8)
         if recording {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -5,13 +5,20 @@ import Testing
 import TriggerKit
 
 /// Each manifest under `Tests/Fixtures/faulty/` holds mistakes a new user makes; its lint output in text,
-/// json and github form is a golden file, and no template is produced.
+/// json, github and sarif form is a golden file, and no template is produced.
 @Suite struct FaultyManifestTests {
     static let manifests: [String] = {
         let directory = Snapshot.fixtures.appendingPathComponent("faulty")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
     }()
+
+    /// The SARIF document from `"results"` on: the rules' metadata is the same for every file and is covered by
+    /// the catalog tests, so the golden files hold what differs.
+    static func resultsOnly(_ sarif: String) -> String {
+        guard let start = sarif.range(of: "      \"results\": [") else { return sarif }
+        return String(sarif[start.lowerBound...])
+    }
 
     @Test func thereAreFaultyManifests() {
         #expect(Self.manifests.count >= 5)
@@ -27,5 +34,7 @@ import TriggerKit
         Snapshot.assert(text, matches: "faulty/\(base).txt")
         Snapshot.assert(JSONRenderer().render(result.diagnostics), matches: "faulty/\(base).json")
         Snapshot.assert(GitHubRenderer().render(result.diagnostics), matches: "faulty/\(base).github")
+        let sarif = SARIFRenderer(toolVersion: "0.0.0-test", rules: Catalog.sarifRules).render(result.diagnostics)
+        Snapshot.assert(Self.resultsOnly(sarif), matches: "faulty/\(base).sarif")
     }
 }

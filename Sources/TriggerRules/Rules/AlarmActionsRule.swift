@@ -8,7 +8,9 @@ public struct AlarmActionsRule: TriggerRule {
         summary: "alarms are enabled but alarmActions is empty",
         rationale: "Without AlarmActions an alarm only changes colour in the console; set alarmActions to an SNS "
             + "topic (or another action) so that someone is told.",
-        documentation: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html")
+        documentation: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html",
+        triggering: [RuleExample.eventQueue(defaults: "alarmDLQApproximateAgeOfOldestMessageMode: ↓enabled")],
+        nonTriggering: [RuleExample.eventQueue(defaults: "alarmActions: [arn:aws:sns:us-east-1:123456789012:alarms]"), RuleExample.eventQueue(defaults: "alarmDLQApproximateAgeOfOldestMessageMode: disabled")])
 
     public init() {}
 

@@ -8,7 +8,9 @@ public struct S3EventBridgeNotificationRule: TriggerRule {
         summary: "a pattern on aws.s3 events needs EventBridge notifications turned on for the bucket",
         rationale: "S3 sends events to EventBridge only when the bucket's NotificationConfiguration has "
             + "EventBridgeConfiguration.EventBridgeEnabled; otherwise the rule never matches anything.",
-        documentation: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventBridge.html")
+        documentation: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventBridge.html",
+        triggering: [RuleExample.eventQueue(pattern: "{source: ↓[aws.s3]}")],
+        nonTriggering: [RuleExample.eventQueue(pattern: "{source: [aws.ec2]}")])
 
     public init() {}
 

@@ -8,7 +8,9 @@ public struct FIFONameRule: TriggerRule {
         summary: "a queue name ends in .fifo exactly when the queue is FIFO",
         rationale: "SQS requires FIFO queue names to end in .fifo and refuses the suffix on standard queues; the "
             + "dead-letter queue of a FIFO queue must be FIFO too.",
-        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html")
+        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html",
+        triggering: [RuleExample.eventQueue(defaults: "queueType: FIFO\nqueueMessageGroupId: orders", dlqName: "↓orders-dlq-${syslevel}"), RuleExample.eventQueue(queueName: "↓orders-${syslevel}.fifo")],
+        nonTriggering: [RuleExample.fifoQueue(), RuleExample.eventQueue()])
 
     public init() {}
 
@@ -40,7 +42,9 @@ public struct MessageGroupIdRule: TriggerRule {
         summary: "queueMessageGroupId is set on a standard queue, or invalid",
         rationale: "EventBridge sends SqsParameters.MessageGroupId only to FIFO queues; the id is 1 to 100 characters "
             + "of letters, digits and punctuation.",
-        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sqsparameters.html")
+        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-sqsparameters.html",
+        triggering: [RuleExample.eventQueue(defaults: "queueMessageGroupId: ↓orders")],
+        nonTriggering: [RuleExample.fifoQueue()])
 
     public init() {}
 
@@ -67,7 +71,9 @@ public struct FIFODeduplicationRule: TriggerRule {
         summary: "content-based deduplication is off on a FIFO queue fed by EventBridge or SNS, or set on a standard queue",
         rationale: "\"If you specify an SQS FIFO queue as a target, the queue must have content-based deduplication "
             + "enabled\": EventBridge sends no deduplication id, so deliveries fail.",
-        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-target.html")
+        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-events-rule-target.html",
+        triggering: [RuleExample.fifoQueue(defaults: "queueContentBasedDeduplication: ↓false"), RuleExample.eventQueue(defaults: "queueContentBasedDeduplication: ↓true")],
+        nonTriggering: [RuleExample.fifoQueue(), RuleExample.fifoQueue(defaults: "queueContentBasedDeduplication: true")])
 
     public init() {}
 
@@ -96,7 +102,9 @@ public struct FIFOBatchingRule: TriggerRule {
         summary: "batchSize above 10 or a batching window on a FIFO queue, or a standard batch above 10 without a window",
         rationale: "Lambda allows at most 10 messages per batch from a FIFO queue and no batching window; a standard "
             + "queue's batch above 10 needs a batching window of at least 1 second.",
-        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html")
+        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html",
+        triggering: [RuleExample.fifoQueue(defaults: "batchSize: ↓20"), RuleExample.fifoQueue(defaults: "maximumBatchingWindowInSeconds: ↓5"), RuleExample.eventQueue(defaults: "batchSize: ↓100")],
+        nonTriggering: [RuleExample.fifoQueue(defaults: "batchSize: 10"), RuleExample.eventQueue(defaults: "batchSize: 100\nmaximumBatchingWindowInSeconds: 1")])
 
     public init() {}
 
@@ -130,7 +138,9 @@ public struct DeadLetterRetentionRule: TriggerRule {
         summary: "dLQueueMessageRetentionPeriod is not longer than queueMessageRetentionPeriod",
         rationale: "A message's age counts from when it entered the source queue; a DLQ that keeps messages no longer "
             + "than the source queue can delete them as soon as they arrive.",
-        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html")
+        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html",
+        triggering: [RuleExample.eventQueue(defaults: "dLQueueMessageRetentionPeriod: ↓345600")],
+        nonTriggering: [RuleExample.eventQueue(), RuleExample.eventQueue(defaults: "queueMessageRetentionPeriod: 86400\ndLQueueMessageRetentionPeriod: 345600")])
 
     public init() {}
 

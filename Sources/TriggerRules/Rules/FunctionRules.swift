@@ -8,7 +8,9 @@ public struct FunctionUnknownRule: TriggerRule {
         summary: "the manifest names no function, so checks that need its timeout did not run",
         rationale: "The visibility-timeout checks compare the queue with the function's timeout; the template takes "
             + "the function as the FunctionArn parameter, whose timeout triggerc cannot see.",
-        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html")
+        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html",
+        triggering: [RuleExample.eventQueue().replacing("trigger:", with: "↓trigger:")],
+        nonTriggering: [RuleExample.eventQueue(function: "name: orders\nroleName: orders-role")])
 
     public init() {}
 
@@ -26,7 +28,9 @@ public struct RolePermissionsRule: TriggerRule {
         summary: "the function is named without roleName, so its role must already allow polling the queue",
         rationale: "An SQS event source mapping polls with the function's execution role; without "
             + "sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes on the queue, creating the mapping fails.",
-        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html")
+        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html",
+        triggering: [RuleExample.eventQueue(function: "name: ↓orders")],
+        nonTriggering: [RuleExample.eventQueue(function: "name: orders\nroleName: orders-role")])
 
     public init() {}
 

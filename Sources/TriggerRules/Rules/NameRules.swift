@@ -26,7 +26,9 @@ public struct NameRule: TriggerRule {
         summary: "a queue or rule name is too long or holds characters AWS does not allow, after interpolation",
         rationale: "SQS names are 1 to 80 characters of letters, digits, - and _ (FIFO names end in .fifo, which "
             + "counts); rule names are 1 to 64 characters of letters, digits, ., - and _. CloudFormation rejects others.",
-        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html")
+        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html",
+        triggering: [RuleExample.eventQueue(queueName: "↓orders.${syslevel}"), RuleExample.eventQueue(defaults: "ruleName: ↓orders/${syslevel}")],
+        nonTriggering: [RuleExample.eventQueue(defaults: "ruleName: orders.${syslevel}")])
 
     public init() {}
 
@@ -56,7 +58,9 @@ public struct SameNameAcrossSyslevelsRule: SyslevelsRule {
         summary: "two syslevels resolve a queue or rule name to the same value",
         rationale: "Names are unique per account and region; if two syslevels deploy to the same account, the second "
             + "stack fails, and if they share a queue, messages of one environment reach the other.",
-        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html")
+        documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html",
+        triggering: [RuleExample.eventQueue(queueName: "↓orders")],
+        nonTriggering: [RuleExample.eventQueue(), RuleExample.eventQueue(syslevels: "ci:\n  queueName: orders-ci\neng:\n  queueName: orders-eng\nsat:\n  queueName: orders-sat", queueName: "orders")])
 
     public init() {}
 
@@ -94,7 +98,9 @@ public struct PlaceholderValueRule: TriggerRule {
         code: .placeholderValue, name: "placeholder-value", severity: .warning,
         summary: "a value looks like a placeholder that was never filled in",
         rationale: "A pattern that names `<s3_bucket_name>` matches no real event, so the trigger deploys and never fires.",
-        documentation: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html")
+        documentation: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html",
+        triggering: [RuleExample.eventQueue(pattern: "{source: [aws.s3], detail: {bucket: {name: [↓<s3_bucket_name>]}}}")],
+        nonTriggering: [RuleExample.eventQueue(pattern: "{source: [aws.s3], detail: {bucket: {name: [rdz-uploads]}}}")])
 
     public init() {}
 

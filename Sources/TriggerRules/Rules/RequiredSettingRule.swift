@@ -8,7 +8,14 @@ public struct RequiredSettingRule: TriggerRule {
         summary: "a setting or parameter the trigger type needs has no value in this syslevel",
         rationale: "A bundled trigger creates its queues and rule by name, and an EventBridge rule needs a pattern; "
             + "without them CloudFormation rejects the stack or creates resources nobody can find.",
-        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html")
+        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html",
+        triggering: [
+            "↓trigger:\n  type: cweventsqsdlq\n  defaults:\n    queueName: orders-${syslevel}\n  parameters:\n"
+                + "    eventPattern:\n      jsonValue: {source: [com.example.orders]}\n",
+            RuleExample.eventQueue(defaults: "queueType: ↓FIFO", queueName: "orders-${syslevel}.fifo",
+                                   dlqName: "orders-dlq-${syslevel}.fifo"),
+        ],
+        nonTriggering: [RuleExample.eventQueue(), RuleExample.fifoQueue()])
 
     public init() {}
 

@@ -7,7 +7,9 @@ public struct UnsupportedTriggerRule: TriggerRule {
         code: .unsupportedTrigger, name: "unsupported-trigger", severity: .error,
         summary: "the trigger type or mode cannot be compiled by this version of triggerc",
         rationale: "Emitting a partial template would deploy a trigger that silently does not work.",
-        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html")
+        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html",
+        triggering: ["trigger:\n  type: ↓kinesis\n  defaults:\n    streamName: clicks-${syslevel}\n"],
+        nonTriggering: [RuleExample.eventQueue()])
 
     /// Whether a type and mode can be compiled; the emitter's list, passed in so rules stay below it.
     let isSupported: @Sendable (TriggerType, Bool) -> Bool

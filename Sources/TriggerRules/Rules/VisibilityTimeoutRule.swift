@@ -30,7 +30,9 @@ public struct VisibilityTimeoutRule: TriggerRule {
         summary: "queueVisibilityTimeout is shorter than the function timeout",
         rationale: "Lambda refuses to create an event source mapping when the function timeout exceeds the queue's "
             + "visibility timeout, so the stack fails at deploy time.",
-        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html")
+        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html",
+        triggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: ↓30")],
+        nonTriggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: 360"), RuleExample.eventQueue(defaults: "queueVisibilityTimeout: 1")])
 
     public init() {}
 
@@ -50,7 +52,9 @@ public struct VisibilityTimeoutRecommendationRule: TriggerRule {
         summary: "queueVisibilityTimeout is below 6 x the function timeout (+ batching window)",
         rationale: "AWS recommends six times the function timeout so that throttled retries do not make a message "
             + "visible, and processed twice, while an earlier attempt still runs.",
-        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html")
+        documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html",
+        triggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: ↓120")],
+        nonTriggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: 360"), RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 5\nroleName: orders-role", defaults: "queueVisibilityTimeout: 30")])
 
     public init() {}
 
