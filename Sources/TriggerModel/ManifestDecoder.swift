@@ -107,7 +107,12 @@ struct DecodeContext {
         }
         let trimmed = text
         guard let value = Self.parseInteger(trimmed) else {
-            error(.wrongScalarType, "`\(what)` must be an integer, found \"\(text)\"", at: node.range)
+            if Self.isDecimalDigits(trimmed), let allowed {
+                error(.valueOutOfRange, "`\(what)` is \(text); it must be from \(allowed.lowerBound) to \(allowed.upperBound)",
+                      at: node.range)
+            } else {
+                error(.wrongScalarType, "`\(what)` must be an integer, found \"\(text)\"", at: node.range)
+            }
             return nil
         }
         if style != .plain {
@@ -119,6 +124,12 @@ struct DecodeContext {
             return nil
         }
         return Located(value, at: node.range)
+    }
+
+    /// Whether the text is an optionally signed run of decimal digits (too large for `Int` or not).
+    static func isDecimalDigits(_ text: String) -> Bool {
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Decimal integers only: an optional sign and digits, no leading `+0x`, no underscores, no floats.
@@ -135,8 +146,8 @@ struct DecodeContext {
         return negative ? -magnitude : magnitude
     }
 
-    static let yaml11True: Set<String> = ["yes", "Yes", "YES", "on", "On", "ON", "y", "Y", "True", "TRUE"]
-    static let yaml11False: Set<String> = ["no", "No", "NO", "off", "Off", "OFF", "n", "N", "False", "FALSE"]
+    static let yaml11True: Set<String> = ["yes", "Yes", "YES", "on", "On", "ON", "y", "Y"]
+    static let yaml11False: Set<String> = ["no", "No", "NO", "off", "Off", "OFF", "n", "N"]
 
     /// A boolean: `true`/`false`; YAML 1.1 spellings and quoted booleans are accepted with a warning.
     mutating func boolean(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
@@ -145,9 +156,9 @@ struct DecodeContext {
             return nil
         }
         let value: Bool
-        if text == "true" {
+        if text == "true" || text == "True" || text == "TRUE" {
             value = true
-        } else if text == "false" {
+        } else if text == "false" || text == "False" || text == "FALSE" {
             value = false
         } else if Self.yaml11True.contains(text) || Self.yaml11False.contains(text) {
             value = Self.yaml11True.contains(text)
@@ -194,7 +205,12 @@ struct DecodeContext {
                 if let trigger = trigger(pair.value, name: nil, keyRange: pair.key.range) { triggers.append(trigger) }
             case "triggers":
                 several = pair
-                for entry in mapping(pair.value, "`triggers`") ?? [] {
+                let entries = mapping(pair.value, "`triggers`")
+                if let entries, entries.isEmpty {
+                    error(.triggerBlockCount, "`triggers` holds no trigger", at: pair.value.range,
+                          help: "add a named trigger, e.g. `orders: { type: cweventsqsdlq, ... }`")
+                }
+                for entry in entries ?? [] {
                     guard let name = keyText(entry.key) else { continue }
                     if !Self.isValidTriggerName(name) {
                         error(.invalidTriggerName,
@@ -216,9 +232,7 @@ struct DecodeContext {
         } else if single == nil, several == nil, root.pairs != nil || root.isNull {
             error(.triggerBlockCount, "the manifest has no `trigger` block", at: SourceRange(file: root.range.file,
                   start: root.range.start, end: root.range.start),
-                  help: "add `trigger:` with a `type` (see `triggerc init`)")
-        } else if let several, triggers.isEmpty, diagnostics.isEmpty {
-            error(.triggerBlockCount, "`triggers` holds no trigger", at: several.value.range)
+                  help: "add `trigger:` with a `type`, e.g. `type: cweventsqsdlq`")
         }
         return Manifest(file: root.range.file, function: function, tags: tags, triggers: triggers, range: root.range)
     }
@@ -475,12 +489,14 @@ struct DecodeContext {
             guard entries.count == 1, let entry = entries.first, let form = entry.key.scalar,
                 form == "value" || form == "jsonValue"
             else {
-                let range = entries.first(where: { $0.key.scalar != "value" && $0.key.scalar != "jsonValue" })?.key.range
-                    ?? entries.dropFirst().first?.key.range ?? pair.key.range
+                let stray = entries.first { $0.key.scalar != "value" && $0.key.scalar != "jsonValue" }
+                let range = stray?.key.range ?? entries.dropFirst().first?.key.range ?? pair.key.range
+                // Suggest a spelling only for a key that is neither form; two correct forms need no suggestion.
+                let help = stray.flatMap { $0.key.scalar }
+                    .flatMap { Suggestion.closest(to: $0, in: ["value", "jsonValue"]) }
+                    .map { "did you mean `\($0)`?" }
                 error(.invalidParameter, "the parameter `\(name)` must hold exactly one of `value` or `jsonValue`", at: range,
-                      help: entries.first.flatMap { $0.key.scalar }
-                        .flatMap { Suggestion.closest(to: $0, in: ["value", "jsonValue"]) }
-                        .map { "did you mean `\($0)`?" })
+                      help: help)
                 continue
             }
             if form == "value" {
@@ -494,10 +510,24 @@ struct DecodeContext {
         return parameters
     }
 
-    /// Reports unknown `${...}` variables in every string of a `jsonValue`, walking iteratively.
+    /// Reports unknown `${...}` variables in every string of a `jsonValue`, and keys JSON cannot hold (collections,
+    /// or names with pseudo parameters, which `Fn::Sub` cannot reach), walking iteratively.
     mutating func checkJSONStrings(_ root: YAMLNode) {
         var stack = [root]
         while let node = stack.popLast() {
+            if case .mapping(let pairs) = node.kind {
+                for pair in pairs {
+                    guard let key = pair.key.scalar else {
+                        error(.wrongNodeKind, "a key in a `jsonValue` must be a string, found \(pair.key.kindName)",
+                              at: pair.key.range)
+                        continue
+                    }
+                    if InterpolatedString.parse(key).0.needsSubstitution {
+                        error(.invalidParameter, "a key in a `jsonValue` cannot hold ${AWS::...} variables", at: pair.key.range,
+                              help: "only values are substituted; ${syslevel} is allowed in keys")
+                    }
+                }
+            }
             switch node.kind {
             case .scalar(let text, _):
                 let (_, problems) = InterpolatedString.parse(text)

@@ -9,7 +9,9 @@ public enum Suggestion {
             if best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
-        let allowed = max(2, min(word.count, candidate.count) / 3)
+        // Short words need a closer match: `qa` is not a typo of `ci`.
+        let shortest = min(word.count, candidate.count)
+        let allowed = shortest <= 3 ? 1 : max(2, shortest / 3)
         return distance <= allowed ? candidate : nil
     }
 
