@@ -1,7 +1,7 @@
 import TriggerModel
 
-/// The SQS parts every queue-fed trigger shares: source queue, dead-letter queue, polling permissions, the
-/// event source mapping and the queue alarms. Pure functions of the resolved trigger.
+/// The SQS parts every queue-fed trigger shares: source queue, dead-letter queue, queue policy, polling
+/// permissions, the event source mapping and the queue alarms. Pure functions of the resolved trigger.
 struct QueueResources {
     let trigger: ResolvedTrigger
     let prefix: String
@@ -10,6 +10,11 @@ struct QueueResources {
     var deadLetterQueueID: String { prefix + "DeadLetterQueue" }
     var queueName: InterpolatedString { trigger.string("queueName") ?? InterpolatedString(literal: "") }
     var deadLetterQueueName: InterpolatedString { trigger.string("dLQueueName") ?? InterpolatedString(literal: "") }
+
+    /// The source queue's ARN: the created queue's, or the existing one's (`queueArn`, bundled: false).
+    var queueArn: JSONValue {
+        trigger.isBundled ? Intrinsic.getAtt(queueID, "Arn") : Intrinsic.string(trigger.string("queueArn") ?? InterpolatedString(literal: ""))
+    }
 
     /// `arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:<name>`, built from the name so that the
     /// dead-letter queue can name its source without a circular reference.
@@ -20,7 +25,8 @@ struct QueueResources {
         ] + name.parts)
     }
 
-    func encryption() -> [(String, JSONValue?)] {
+    /// The encryption properties of every queue the trigger creates.
+    static func encryption(_ trigger: ResolvedTrigger) -> [(String, JSONValue?)] {
         switch trigger.string("queueEncryption")?.literalValue {
         case "KMS": [("KmsMasterKeyId", trigger.string("queueKmsMasterKeyId").map(Intrinsic.string))]
         case "NONE": [("SqsManagedSseEnabled", .bool(false))]
@@ -39,7 +45,7 @@ struct QueueResources {
                 ("sourceQueueArns", .array([Intrinsic.string(Self.arn(ofQueueNamed: queueName))])),
             ])),
             ("Tags", builder.tagList),
-        ] + encryption()))
+        ] + Self.encryption(trigger)))
         builder.add(queueID, Resource("AWS::SQS::Queue", properties: [
             ("QueueName", Intrinsic.string(queueName)),
             ("FifoQueue", fifo ? .bool(true) : nil),
@@ -53,15 +59,43 @@ struct QueueResources {
                 ("maxReceiveCount", .integer(trigger.integer("queueMaxReceiveCount") ?? 3)),
             ])),
             ("Tags", builder.tagList),
-        ] + encryption()))
+        ] + Self.encryption(trigger)))
         builder.output(queueID + "Url", Intrinsic.ref(queueID), "URL of the source queue")
         builder.output(queueID + "Arn", Intrinsic.getAtt(queueID, "Arn"), "ARN of the source queue")
         builder.output(deadLetterQueueID + "Url", Intrinsic.ref(deadLetterQueueID), "URL of the dead-letter queue")
         builder.output(deadLetterQueueID + "Arn", Intrinsic.getAtt(deadLetterQueueID, "Arn"), "ARN of the dead-letter queue")
     }
 
+    /// A service allowed to send to the source queue, only on behalf of one source (`aws:SourceArn`).
+    struct Sender {
+        let sid: String
+        let service: String
+        let sourceArn: JSONValue
+        let queueArn: JSONValue
+    }
+
+    /// The queue policy of the created queues: each sender may `sqs:SendMessage` from its source only, and
+    /// every request without TLS is refused.
+    func addQueuePolicy(to builder: inout TemplateBuilder, senders: [Sender], extraQueues: [(ref: JSONValue, arn: JSONValue)] = []) {
+        let arns = [Intrinsic.getAtt(queueID, "Arn"), Intrinsic.getAtt(deadLetterQueueID, "Arn")] + extraQueues.map(\.arn)
+        let statements = senders.map { sender in
+            JSONValue.object([
+                ("Sid", .string(sender.sid)),
+                ("Effect", .string("Allow")),
+                ("Principal", .object([("Service", .string(sender.service))])),
+                ("Action", .string("sqs:SendMessage")),
+                ("Resource", sender.queueArn),
+                ("Condition", .object([("ArnEquals", .object([("aws:SourceArn", sender.sourceArn)]))])),
+            ])
+        } + [Self.denyInsecureTransport(arns)]
+        builder.add(prefix + "QueuePolicy", Resource("AWS::SQS::QueuePolicy", properties: [
+            ("Queues", .array([Intrinsic.ref(queueID), Intrinsic.ref(deadLetterQueueID)] + extraQueues.map(\.ref))),
+            ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
+        ]))
+    }
+
     /// The statement that refuses every request made without TLS, for a queue policy.
-    func denyInsecureTransport(_ resources: [JSONValue]) -> JSONValue {
+    static func denyInsecureTransport(_ resources: [JSONValue]) -> JSONValue {
         .object([
             ("Sid", .string("DenyInsecureTransport")),
             ("Effect", .string("Deny")),
@@ -80,9 +114,9 @@ struct QueueResources {
             ("Action", .array([
                 .string("sqs:ReceiveMessage"), .string("sqs:DeleteMessage"), .string("sqs:GetQueueAttributes"),
             ])),
-            ("Resource", Intrinsic.getAtt(queueID, "Arn")),
+            ("Resource", queueArn),
         ])]
-        if trigger.string("queueEncryption")?.literalValue == "KMS", let key = trigger.string("queueKmsMasterKeyId") {
+        if trigger.isBundled, trigger.string("queueEncryption")?.literalValue == "KMS", let key = trigger.string("queueKmsMasterKeyId") {
             statements.append(KMSKey(key).decryptStatement())
         }
         return statements
@@ -90,59 +124,25 @@ struct QueueResources {
 
     /// Adds the polling policy (when the role is known) and the event source mapping.
     func addMapping(to builder: inout TemplateBuilder, function: TemplateBuilder.FunctionReference) {
-        var dependsOn = function.dependsOn
-        if let roleName = function.roleName {
-            let policyID = prefix + "PollingPolicy"
-            builder.add(policyID, Resource("AWS::IAM::Policy", properties: [
-                ("PolicyName", .string("poll-" + (prefix.isEmpty ? "queue" : prefix))),
-                ("Roles", .array([roleName])),
-                ("PolicyDocument", .object([
-                    ("Version", .string("2012-10-17")),
-                    ("Statement", .array(pollingStatements())),
-                ])),
-            ]))
-            dependsOn.append(policyID)
-        }
-        let enabled = (trigger.boolean("triggerEnabled") ?? true) && (trigger.boolean("eventSourceEnabled") ?? true)
+        let dependsOn = PollingPolicy.add(pollingStatements(), source: "queue", prefix: prefix, function: function, to: &builder)
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
         builder.add(prefix + "EventSourceMapping", Resource("AWS::Lambda::EventSourceMapping", dependsOn: dependsOn, properties: [
             ("FunctionName", function.name),
-            ("EventSourceArn", Intrinsic.getAtt(queueID, "Arn")),
+            ("EventSourceArn", queueArn),
             ("BatchSize", trigger.integer("batchSize").map(JSONValue.integer)),
             ("MaximumBatchingWindowInSeconds", window > 0 ? .integer(window) : nil),
             ("FunctionResponseTypes", trigger.boolean("reportBatchItemFailures") == false
                 ? nil : .array([.string("ReportBatchItemFailures")])),
-            ("Enabled", .bool(enabled)),
+            ("Enabled", .bool(PollingPolicy.mappingEnabled(trigger))),
             ("ScalingConfig", trigger.integer("maximumConcurrency").map {
                 .object([("MaximumConcurrency", .integer($0))]) }),
-            ("FilterCriteria", filterCriteria()),
+            ("FilterCriteria", PollingPolicy.filterCriteria(trigger)),
         ]))
     }
 
-    /// `FilterCriteria` from the `filterCriteria` parameter: one pattern object or a list of them.
-    func filterCriteria() -> JSONValue? {
-        guard let parameter = trigger.parameters["filterCriteria"] else { return nil }
-        let patterns: [JSONValue]
-        if case .array(let items) = parameter.json { patterns = items } else { patterns = [parameter.json] }
-        return .object([("Filters", .array(patterns.map { .object([("Pattern", .string(TemplateWriter.compact($0)))]) }))])
-    }
-
     func addAlarms(to builder: inout TemplateBuilder) {
-        let alarms = AlarmFactory(trigger: trigger, builder: builder)
-        if trigger.alarmEnabled("alarmDLQApproximateAgeOfOldestMessageMode") {
-            builder.add(prefix + "DeadLetterQueueAgeAlarm", alarms.queueAlarm(
-                queueID: deadLetterQueueID, queueName: deadLetterQueueName, suffix: "oldest-message-age",
-                metric: "ApproximateAgeOfOldestMessage",
-                threshold: trigger.integer("alarmDLQApproximateAgeOfOldestMessageThreshold") ?? 60,
-                description: "A message has waited in the dead-letter queue longer than the threshold (seconds)"))
-        }
-        if trigger.alarmEnabled("alarmDLQApproximateNumberOfMessagesVisibleMode") {
-            builder.add(prefix + "DeadLetterQueueDepthAlarm", alarms.queueAlarm(
-                queueID: deadLetterQueueID, queueName: deadLetterQueueName, suffix: "messages-visible",
-                metric: "ApproximateNumberOfMessagesVisible",
-                threshold: trigger.integer("alarmDLQApproximateNumberOfMessagesVisibleThreshold") ?? 1,
-                description: "The dead-letter queue holds at least the threshold number of messages"))
-        }
+        let alarms = AlarmFactory(trigger: trigger, tags: builder.tagList)
+        alarms.addDeadLetterAlarms(queueID: deadLetterQueueID, queueName: deadLetterQueueName, prefix: prefix, to: &builder)
         if trigger.alarmEnabled("alarmSQSApproximateAgeOfOldestMessageMode"),
             let threshold = trigger.integer("alarmSQSApproximateAgeOfOldestMessageThreshold")
         {
@@ -150,6 +150,38 @@ struct QueueResources {
                 queueID: queueID, queueName: queueName, suffix: "oldest-message-age", metric: "ApproximateAgeOfOldestMessage",
                 threshold: threshold, description: "A message has waited in the queue longer than the threshold (seconds)"))
         }
+    }
+}
+
+/// The execution-role grant and mapping options every polled trigger (SQS or Kinesis) shares.
+enum PollingPolicy {
+    /// Adds `<prefix>PollingPolicy` on the function's role when it is known, and returns what a mapping must
+    /// wait for: Lambda checks the role's permissions when it creates the mapping.
+    static func add(
+        _ statements: [JSONValue], source: String, prefix: String, function: TemplateBuilder.FunctionReference,
+        to builder: inout TemplateBuilder
+    ) -> [String] {
+        guard let roleName = function.roleName else { return [] }
+        let policyID = prefix + "PollingPolicy"
+        builder.add(policyID, Resource("AWS::IAM::Policy", properties: [
+            ("PolicyName", .string("poll-" + source + (prefix.isEmpty ? "" : "-" + prefix))),
+            ("Roles", .array([roleName])),
+            ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
+        ]))
+        return [policyID]
+    }
+
+    /// `triggerEnabled: false` disables the mapping but keeps every queue and stream.
+    static func mappingEnabled(_ trigger: ResolvedTrigger) -> Bool {
+        (trigger.boolean("triggerEnabled") ?? true) && (trigger.boolean("eventSourceEnabled") ?? true)
+    }
+
+    /// `FilterCriteria` from the `filterCriteria` parameter: one pattern object or a list of them.
+    static func filterCriteria(_ trigger: ResolvedTrigger) -> JSONValue? {
+        guard let parameter = trigger.parameters["filterCriteria"] else { return nil }
+        let patterns: [JSONValue]
+        if case .array(let items) = parameter.json { patterns = items } else { patterns = [parameter.json] }
+        return .object([("Filters", .array(patterns.map { .object([("Pattern", .string(TemplateWriter.compact($0)))]) }))])
     }
 }
 
@@ -189,12 +221,31 @@ struct KMSKey {
 /// Builds CloudWatch alarms with the notification actions and naming every alarm shares.
 struct AlarmFactory {
     let trigger: ResolvedTrigger
-    let builder: TemplateBuilder
+    /// The `Tags` list of the template, which alarms carry too.
+    let tags: JSONValue
 
     var actions: [(String, JSONValue?)] {
         guard let arns = trigger.list("alarmActions"), !arns.isEmpty else { return [] }
         let list = JSONValue.array(arns.map(Intrinsic.string))
         return [("AlarmActions", list), ("OKActions", list)]
+    }
+
+    /// The age and depth alarms of a dead-letter queue, each when its mode is enabled.
+    func addDeadLetterAlarms(queueID: String, queueName: InterpolatedString, prefix: String, to builder: inout TemplateBuilder) {
+        if trigger.alarmEnabled("alarmDLQApproximateAgeOfOldestMessageMode") {
+            builder.add(prefix + "DeadLetterQueueAgeAlarm", queueAlarm(
+                queueID: queueID, queueName: queueName, suffix: "oldest-message-age",
+                metric: "ApproximateAgeOfOldestMessage",
+                threshold: trigger.integer("alarmDLQApproximateAgeOfOldestMessageThreshold") ?? 60,
+                description: "A message has waited in the dead-letter queue longer than the threshold (seconds)"))
+        }
+        if trigger.alarmEnabled("alarmDLQApproximateNumberOfMessagesVisibleMode") {
+            builder.add(prefix + "DeadLetterQueueDepthAlarm", queueAlarm(
+                queueID: queueID, queueName: queueName, suffix: "messages-visible",
+                metric: "ApproximateNumberOfMessagesVisible",
+                threshold: trigger.integer("alarmDLQApproximateNumberOfMessagesVisibleThreshold") ?? 1,
+                description: "The dead-letter queue holds at least the threshold number of messages"))
+        }
     }
 
     func queueAlarm(
@@ -213,7 +264,7 @@ struct AlarmFactory {
             ("ComparisonOperator", .string("GreaterThanOrEqualToThreshold")),
             // Idle queues stop reporting; silence is not a problem for a backlog alarm.
             ("TreatMissingData", .string("notBreaching")),
-            ("Tags", builder.tagList),
+            ("Tags", tags),
         ] + actions)
     }
 
@@ -237,7 +288,7 @@ struct AlarmFactory {
             ("Threshold", .integer(threshold)),
             ("ComparisonOperator", .string(comparison)),
             ("TreatMissingData", .string(treatMissingData)),
-            ("Tags", builder.tagList),
+            ("Tags", tags),
         ] + actions)
     }
 }

@@ -43,8 +43,26 @@ struct RuleResources {
         return .string(TemplateWriter.compact(parameter.json))
     }
 
+    /// Adds the rule with one target; the target gets the retry policy and input every rule target shares.
+    func addRule(to builder: inout TemplateBuilder, target: [(String, JSONValue?)], describing what: String) {
+        let members = target + [("RetryPolicy", retryPolicy), ("Input", input)]
+        builder.add(ruleID, Resource("AWS::Events::Rule", properties: [
+            ("Name", Intrinsic.string(ruleName)),
+            ("Description", .string(trigger.string("ruleDescription")?.displayText ?? what)),
+            ("EventBusName", eventBus.map { .string($0) }),
+            ("EventPattern", trigger.parameters["eventPattern"]?.json),
+            ("ScheduleExpression", trigger.parameters["scheduleExpression"]?.json),
+            ("State", .string(state)),
+            ("Targets", .array([.object(members.compactMap { key, value in value.map { (key, $0) } })])),
+        ]))
+        builder.output(ruleID + "Arn", Intrinsic.getAtt(ruleID, "Arn"), "ARN of the EventBridge rule")
+    }
+
+    /// The condition that ties a queue-policy grant to this rule.
+    var fromRule: JSONValue { Intrinsic.getAtt(ruleID, "Arn") }
+
     func addAlarms(to builder: inout TemplateBuilder) {
-        let alarms = AlarmFactory(trigger: trigger, builder: builder)
+        let alarms = AlarmFactory(trigger: trigger, tags: builder.tagList)
         if trigger.alarmEnabled("alarmEventsTriggeredRulesCountMode") {
             builder.add(prefix + "RuleTriggeredRulesAlarm", alarms.ruleAlarm(
                 ruleName: ruleName, eventBus: eventBus, suffix: "triggered-rules", metric: "TriggeredRules",

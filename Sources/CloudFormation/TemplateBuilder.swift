@@ -30,17 +30,18 @@ public struct TemplateBuilder: Sendable {
     public struct FunctionReference: Sendable {
         /// For `FunctionName` of an event source mapping or permission.
         public var name: JSONValue
+        /// For a rule target's `Arn`.
+        public var arn: JSONValue
         /// The role to attach polling permissions to, if known.
         public var roleName: JSONValue?
-        /// Resources a mapping must wait for.
-        public var dependsOn: [String]
     }
 
     static let functionArnParameter = "FunctionArn"
     static let functionRoleParameter = "FunctionRoleName"
 
     /// Adds the shared function resources or parameters once, and returns how to refer to the function.
-    public mutating func function() -> FunctionReference {
+    /// `polls` says whether the trigger polls through an event source mapping, which needs the function's role.
+    public mutating func function(polls: Bool) -> FunctionReference {
         guard let function = manifest.function else {
             if !template.parameters.contains(where: { $0.0 == Self.functionArnParameter }) {
                 template.parameters.append((Self.functionArnParameter, .object([
@@ -48,6 +49,8 @@ public struct TemplateBuilder: Sendable {
                     ("Description", .string("ARN of the Lambda function the trigger invokes")),
                     ("AllowedPattern", .string("^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?$")),
                 ])))
+            }
+            if polls, !template.parameters.contains(where: { $0.0 == Self.functionRoleParameter }) {
                 // Required rather than optional: the mapping must wait for the polling grant, and CloudFormation
                 // cannot make a DependsOn conditional.
                 template.parameters.append((Self.functionRoleParameter, .object([
@@ -58,16 +61,20 @@ public struct TemplateBuilder: Sendable {
                 ])))
             }
             return FunctionReference(
-                name: Intrinsic.ref(Self.functionArnParameter), roleName: Intrinsic.ref(Self.functionRoleParameter),
-                dependsOn: [])
+                name: Intrinsic.ref(Self.functionArnParameter), arn: Intrinsic.ref(Self.functionArnParameter),
+                roleName: polls ? Intrinsic.ref(Self.functionRoleParameter) : nil)
         }
         guard function.isDefined else {
+            let arn = InterpolatedString(parts: [
+                .literal("arn:"), .pseudo("AWS::Partition"), .literal(":lambda:"), .pseudo("AWS::Region"), .literal(":"),
+                .pseudo("AWS::AccountId"), .literal(":function:"),
+            ] + function.name.parts)
             return FunctionReference(
-                name: Intrinsic.string(function.name), roleName: function.roleName.map(Intrinsic.string), dependsOn: [])
+                name: Intrinsic.string(function.name), arn: Intrinsic.string(arn), roleName: function.roleName.map(Intrinsic.string))
         }
         if template.resource("Function") == nil { addFunction(function) }
         return FunctionReference(
-            name: Intrinsic.ref("Function"), roleName: Intrinsic.ref("FunctionRole"), dependsOn: [])
+            name: Intrinsic.ref("Function"), arn: Intrinsic.getAtt("Function", "Arn"), roleName: Intrinsic.ref("FunctionRole"))
     }
 
     mutating func addFunction(_ function: ResolvedFunction) {

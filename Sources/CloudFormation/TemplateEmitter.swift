@@ -9,11 +9,6 @@ public struct TemplateEmitter: Sendable {
         self.compilerVersion = compilerVersion
     }
 
-    /// Whether this version can emit a trigger of the given type and mode.
-    public static func supports(_ type: TriggerType, bundled: Bool) -> Bool {
-        type == .cweventsqsdlq && bundled
-    }
-
     /// The template for a manifest without errors; triggers of unsupported types must have been rejected.
     public func emit(_ manifest: ResolvedManifest) -> Template {
         let types = Set(manifest.triggers.map(\.type.rawValue)).sorted().joined(separator: ", ")
@@ -31,7 +26,10 @@ public struct TemplateEmitter: Sendable {
             let prefix = trigger.name.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
             switch trigger.type {
             case .cweventsqsdlq: EventBridgeQueueEmitter().emit(trigger, prefix: prefix, into: &builder)
-            case .cwevent, .cwschedule, .sqsdlq, .snssqsdlq, .kinesis: break
+            case .cwevent, .cwschedule: EventBridgeFunctionEmitter().emit(trigger, prefix: prefix, into: &builder)
+            case .sqsdlq: QueueEmitter().emit(trigger, prefix: prefix, into: &builder)
+            case .snssqsdlq: TopicQueueEmitter().emit(trigger, prefix: prefix, into: &builder)
+            case .kinesis: StreamEmitter().emit(trigger, prefix: prefix, into: &builder)
             }
         }
         return builder.template

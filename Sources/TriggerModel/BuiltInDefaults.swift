@@ -37,15 +37,17 @@ enum BuiltInDefaults {
         add("eventSourceEnabled", .boolean(true), "enabled")
         add("ruleState", text("ENABLED"), "enabled")
         add("eventBusName", text("default"), "the default bus")
-        let hasRuleDLQ = (type == .cwevent || type == .cwschedule) && trigger.string("dLQueueName") != nil
-        add("targetDeadLetter", .boolean(hasRuleDLQ), hasRuleDLQ ? "dLQueueName is set" : "no rule dead-letter queue")
+        let hasRuleDLQ = (type == .cwevent || type == .cwschedule)
+            && (trigger.string("dLQueueName") != nil || trigger.string("dLQueueArn") != nil)
+        add("targetDeadLetter", .boolean(hasRuleDLQ), hasRuleDLQ ? "a dead-letter queue is named" : "no rule dead-letter queue")
         add("triggerEnabled", .boolean(true), "enabled")
         add("rawMessageDelivery", .boolean(true), "bare messages")
         add("topicType", text("STANDARD"), "STANDARD")
         add("startingPosition", text("LATEST"), "LATEST")
-        let hasDLQ = type.hasQueue || (type == .kinesis && trigger.string("dLQueueName") != nil)
-        add("alarmDLQApproximateAgeOfOldestMessageMode", text(hasDLQ ? "enabled" : "disabled"),
-            hasDLQ ? "a DLQ exists" : "no DLQ")
+        // Alarms watch only queues the template creates: an existing queue's alarms belong to its own stack.
+        let createsDLQ = trigger.isBundled && (type.hasQueue || trigger.string("dLQueueName") != nil)
+        add("alarmDLQApproximateAgeOfOldestMessageMode", text(createsDLQ ? "enabled" : "disabled"),
+            createsDLQ ? "the template creates a DLQ" : "the template creates no DLQ")
         add("alarmDLQApproximateAgeOfOldestMessageThreshold", .integer(60), "60 seconds")
         add("alarmSQSApproximateAgeOfOldestMessageMode", text("disabled"), "disabled")
         add("alarmEventsTriggeredRulesCountMode", text("disabled"), "disabled")

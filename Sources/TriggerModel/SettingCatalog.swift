@@ -5,6 +5,9 @@ public enum SettingCatalog {
     private static let ruleTypes: Set<TriggerType> = [.cweventsqsdlq, .cwevent, .cwschedule]
     private static let mappingTypes: Set<TriggerType> = [.cweventsqsdlq, .sqsdlq, .snssqsdlq, .kinesis]
     private static let allTypes = Set(TriggerType.allCases)
+    /// Types that may have a dead-letter queue: the queue types' redrive target, a stream's on-failure
+    /// destination, a rule's failed deliveries.
+    private static let deadLetterTypes = Set(TriggerType.allCases)
     private static let alarmMode = SettingKind.enumeration(["enabled", "disabled"])
     private static let seconds = SettingKind.integer(1...86_400 * 14)
 
@@ -30,16 +33,16 @@ public enum SettingCatalog {
                     default: "required for FIFO", "message group id EventBridge sends with every event (FIFO only)"),
         SettingSpec("queueContentBasedDeduplication", .boolean, types: queueTypes,
                     default: "true when fed by EventBridge or SNS", "content-based deduplication (FIFO only)"),
-        SettingSpec("queueEncryption", .enumeration(["SQS", "KMS", "NONE"]), types: queueTypes.union([.kinesis]),
+        SettingSpec("queueEncryption", .enumeration(["SQS", "KMS", "NONE"]), types: deadLetterTypes,
                     default: "SQS", "server-side encryption of the queues: SSE-SQS, SSE-KMS or none"),
-        SettingSpec("queueKmsMasterKeyId", .string(maxLength: 2048), types: queueTypes.union([.kinesis]),
+        SettingSpec("queueKmsMasterKeyId", .string(maxLength: 2048), types: deadLetterTypes,
                     default: "none", "KMS key id, ARN or alias (only with queueEncryption: KMS)"),
-        SettingSpec("dLQueueName", .string(maxLength: 80), types: dlqTypes.union([.kinesis, .cwevent, .cwschedule]),
+        SettingSpec("dLQueueName", .string(maxLength: 80), types: deadLetterTypes,
                     default: "required when bundled", "name of the dead-letter queue; FIFO exactly when the source queue is"),
-        SettingSpec("dLQueueArn", .string(maxLength: 1600), types: dlqTypes.union([.kinesis]),
+        SettingSpec("dLQueueArn", .string(maxLength: 1600), types: deadLetterTypes,
                     default: "none", "ARN of an existing dead-letter queue (bundled: false)"),
         SettingSpec("dLQueueMessageRetentionPeriod", .integer(60...1_209_600),
-                    types: dlqTypes.union([.kinesis, .cwevent, .cwschedule]), default: "1209600",
+                    types: deadLetterTypes, default: "1209600",
                     "seconds a message is kept in the dead-letter queue; should exceed the source queue's"),
         SettingSpec("batchSize", .integer(1...10_000), types: mappingTypes, default: "10 (kinesis 100)",
                     "records per function invocation (FIFO at most 10)"),
@@ -94,9 +97,9 @@ public enum SettingCatalog {
                     "oldest record the mapping still sends (-1 or 60..604800)"),
         SettingSpec("bisectBatchOnFunctionError", .boolean, types: [.kinesis], default: "AWS default (false)",
                     "split a failing batch in two"),
-        SettingSpec("alarmDLQApproximateAgeOfOldestMessageMode", alarmMode, types: dlqTypes.union([.kinesis]),
+        SettingSpec("alarmDLQApproximateAgeOfOldestMessageMode", alarmMode, types: deadLetterTypes,
                     default: "enabled when a DLQ exists", "alarm on the age of the oldest dead-letter message"),
-        SettingSpec("alarmDLQApproximateAgeOfOldestMessageThreshold", seconds, types: dlqTypes.union([.kinesis]),
+        SettingSpec("alarmDLQApproximateAgeOfOldestMessageThreshold", seconds, types: deadLetterTypes,
                     default: "60", "seconds"),
         SettingSpec("alarmSQSApproximateAgeOfOldestMessageMode", alarmMode, types: queueTypes, default: "disabled",
                     "alarm on the age of the oldest message in the source queue"),
@@ -108,10 +111,10 @@ public enum SettingCatalog {
                     default: "1", "triggers per period"),
         SettingSpec("alarmEventsTriggeredRulesCountPeriod", .integer(60...86_400), types: ruleTypes, default: "3600",
                     "seconds, a multiple of 60"),
-        SettingSpec("alarmDLQApproximateNumberOfMessagesVisibleMode", alarmMode, types: dlqTypes.union([.kinesis]),
+        SettingSpec("alarmDLQApproximateNumberOfMessagesVisibleMode", alarmMode, types: deadLetterTypes,
                     default: "disabled", "alarm on the number of messages in the dead-letter queue"),
         SettingSpec("alarmDLQApproximateNumberOfMessagesVisibleThreshold", .integer(1...1_000_000_000),
-                    types: dlqTypes.union([.kinesis]), default: "1", "messages"),
+                    types: deadLetterTypes, default: "1", "messages"),
         SettingSpec("alarmEventsFailedInvocationsMode", alarmMode, types: ruleTypes, default: "disabled",
                     "alarm on deliveries the rule failed"),
         SettingSpec("alarmEventsFailedInvocationsThreshold", .integer(1...1_000_000_000), types: ruleTypes,

@@ -5,7 +5,8 @@ import YAMLSource
 public enum RuleRegistry {
     public static let triggerRules: [any TriggerRule] = [
         RequiredSettingRule(),
-        UnsupportedTriggerRule(),
+        ModeRule(),
+        ScheduleBusRule(),
         VisibilityTimeoutRule(),
         VisibilityTimeoutRecommendationRule(),
         FIFONameRule(),
@@ -13,6 +14,11 @@ public enum RuleRegistry {
         FIFODeduplicationRule(),
         FIFOBatchingRule(),
         DeadLetterRetentionRule(),
+        ManagedKeyRule(),
+        KeyWithoutKMSRule(),
+        FIFOTopicRule(),
+        StandardDeadLetterRule(),
+        StreamMappingRule(),
         S3EventBridgeNotificationRule(),
         NameRule(),
         PlaceholderValueRule(),

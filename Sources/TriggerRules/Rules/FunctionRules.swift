@@ -25,7 +25,7 @@ public struct FunctionUnknownRule: TriggerRule {
 public struct RolePermissionsRule: TriggerRule {
     public static let description = RuleDescription(
         code: .rolePermissionsNeeded, name: "role-permissions-needed", severity: .warning,
-        summary: "the function is named without roleName, so its role must already allow polling the queue",
+        summary: "the function is named without roleName, so its role must already allow polling the queue or stream",
         rationale: "An SQS event source mapping polls with the function's execution role; without "
             + "sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes on the queue, creating the mapping fails.",
         documentation: "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html",
@@ -35,12 +35,16 @@ public struct RolePermissionsRule: TriggerRule {
     public init() {}
 
     public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        guard let function = manifest.function, !function.isDefined, function.roleName == nil, trigger.type.hasQueue else {
+        guard let function = manifest.function, !function.isDefined, function.roleName == nil, trigger.type.hasMapping else {
             return []
         }
-        let queue = trigger.written("queueName") ?? "the queue"
-        return [diagnostic("the role of function \"\(function.spec.name.value.displayText)\" must allow sqs:ReceiveMessage, "
-                           + "sqs:DeleteMessage and sqs:GetQueueAttributes on \(queue)", at: function.spec.name.range,
+        let name = function.spec.name.value.displayText
+        let message = trigger.type == .kinesis
+            ? "the role of function \"\(name)\" must allow kinesis:DescribeStream, DescribeStreamSummary, GetRecords, "
+                + "GetShardIterator, ListShards and SubscribeToShard on \(trigger.written("streamName") ?? trigger.written("streamArn") ?? "the stream")"
+            : "the role of function \"\(name)\" must allow sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes "
+                + "on \(trigger.written("queueName") ?? trigger.written("queueArn") ?? "the queue")"
+        return [diagnostic(message, at: function.spec.name.range,
                            help: "add `roleName` to the function block and triggerc grants exactly these permissions")]
     }
 }

@@ -12,6 +12,8 @@ struct NamedResource: Sendable {
         NamedResource(setting: "queueName", maxLength: 80, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
         NamedResource(setting: "dLQueueName", maxLength: 80, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
         NamedResource(setting: "ruleName", maxLength: 64, allowed: { sqsName($0) || $0 == "." }, charsetDescription: "letters, digits, ., - and _"),
+        NamedResource(setting: "topicName", maxLength: 256, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
+        NamedResource(setting: "streamName", maxLength: 128, allowed: { sqsName($0) || $0 == "." }, charsetDescription: "letters, digits, ., - and _"),
     ]
 
     static func sqsName(_ scalar: Unicode.Scalar) -> Bool {
@@ -36,7 +38,8 @@ public struct NameRule: TriggerRule {
         var found: [Diagnostic] = []
         for resource in NamedResource.all {
             guard let value = trigger.string(resource.setting), let text = value.literalValue else { continue }
-            let body = resource.setting == "ruleName" ? text : (text.hasSuffix(".fifo") ? String(text.dropLast(5)) : text)
+            let fifoSuffix = ["queueName", "dLQueueName", "topicName"].contains(resource.setting) && text.hasSuffix(".fifo")
+            let body = fifoSuffix ? String(text.dropLast(5)) : text
             let range = trigger.range(of: resource.setting)
             if text.isEmpty || text.count > resource.maxLength {
                 found.append(diagnostic("`\(resource.setting)` \"\(text)\" is \(text.count) characters; it must be 1 to \(resource.maxLength)",
@@ -68,7 +71,7 @@ public struct SameNameAcrossSyslevelsRule: SyslevelsRule {
         var found: [Diagnostic] = []
         guard let first = manifests.first else { return [] }
         for index in first.triggers.indices {
-            for setting in ["queueName", "dLQueueName", "ruleName"] {
+            for setting in ["queueName", "dLQueueName", "ruleName", "topicName", "streamName"] {
                 var seen: [String: [ResolvedTrigger]] = [:]
                 var order: [String] = []
                 for manifest in manifests where index < manifest.triggers.count {

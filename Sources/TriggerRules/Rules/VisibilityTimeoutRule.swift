@@ -10,7 +10,7 @@ struct VisibilityContext {
     let notes: [Note]
 
     init?(_ trigger: ResolvedTrigger, _ manifest: ResolvedManifest) {
-        guard trigger.type.hasQueue, let visibility = trigger.integer("queueVisibilityTimeout"),
+        guard trigger.type.hasQueue, trigger.isBundled, let visibility = trigger.integer("queueVisibilityTimeout"),
             let function = manifest.function
         else { return nil }
         self.visibility = visibility
