@@ -53,14 +53,28 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// Source lines longer than this are shown as a window around the range, so that a minified or hostile
+    /// file does not flood the terminal.
+    static let widestLine = 160
+
     /// The first line of the range with a gutter and an underline, in characters (Unicode scalars).
     func snippet(_ range: SourceRange, source: SourceFile?, marker: Character, style: String) -> [String] {
-        guard let source, let text = source.line(range.start.line) else { return [] }
+        guard let source, let line = source.line(range.start.line) else { return [] }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
-        let scalars = Array(text.unicodeScalars)
-        let start = max(0, min(range.start.column - 1, scalars.count))
-        let end = range.end.line == range.start.line ? max(start + 1, min(range.end.column - 1, scalars.count)) : max(start + 1, scalars.count)
+        var scalars = Array(line.unicodeScalars)
+        var start = max(0, min(range.start.column - 1, scalars.count))
+        var end = range.end.line == range.start.line ? max(start + 1, min(range.end.column - 1, scalars.count)) : max(start + 1, scalars.count)
+        if scalars.count > Self.widestLine {
+            let from = max(0, start - Self.widestLine / 2)
+            let to = min(scalars.count, from + Self.widestLine)
+            let prefix: [Unicode.Scalar] = from > 0 ? Array("...".unicodeScalars) : []
+            let suffix: [Unicode.Scalar] = to < scalars.count ? Array("...".unicodeScalars) : []
+            scalars = prefix + scalars[from..<to] + suffix
+            start = start - from + prefix.count
+            end = min(end - from + prefix.count, to - from + prefix.count)
+        }
+        let text = String(String.UnicodeScalarView(scalars))
         // Tabs stay tabs under the underline so that it lines up in every terminal.
         let padding = String(String.UnicodeScalarView(scalars[0..<start].map { $0 == "\t" ? "\t" : " " }))
         let underline = String(repeating: marker, count: max(1, end - start))
