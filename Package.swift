@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, CloudFormation, TriggerModel)
+// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, ManifestDiff -> CloudFormation, TriggerModel)
 // -> YAMLSource -> Diagnostics. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
 let package = Package(
     name: "triggerc",
@@ -24,10 +24,13 @@ let package = Package(
         .target(name: "TriggerModel", dependencies: ["YAMLSource", "Diagnostics"]),
         .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics"]),
         .target(name: "CloudFormation", dependencies: ["TriggerModel", "Diagnostics"]),
+        .target(name: "ManifestDiff", dependencies: ["TriggerModel", "CloudFormation"]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel"]),
         .target(
             name: "TriggerKit",
-            dependencies: ["YAMLSource", "Diagnostics", "TriggerModel", "TriggerRules", "CloudFormation", "Reporting"]
+            dependencies: [
+                "YAMLSource", "Diagnostics", "TriggerModel", "TriggerRules", "CloudFormation", "ManifestDiff", "Reporting",
+            ]
         ),
         .target(
             name: "TriggerCLI",
@@ -38,6 +41,7 @@ let package = Package(
                 "TriggerModel",
                 "TriggerRules",
                 "CloudFormation",
+                "ManifestDiff",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "YAMLSourceTests", dependencies: ["YAMLSource", "TestSupport"]),
         .testTarget(name: "TriggerModelTests", dependencies: ["TriggerModel", "YAMLSource", "TestSupport"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "TestSupport"]),
+        .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TriggerKit", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
         .testTarget(name: "TriggerKitTests", dependencies: ["TriggerKit", "TestSupport"]),
         .testTarget(name: "TriggerCLITests", dependencies: ["TriggerCLI", "TriggerKit", "TestSupport"]),

@@ -12,6 +12,11 @@ struct Console: Sendable {
         isatty(2) != 0 && getenv("NO_COLOR") == nil
     }
 
+    /// Whether stdout is a terminal and `NO_COLOR` is unset, for commands whose report goes to stdout.
+    var colourOut: Bool {
+        isatty(1) != 0 && getenv("NO_COLOR") == nil
+    }
+
     func out(_ text: String) { write(text, to: 1) }
 
     func err(_ text: String) { write(text, to: 2) }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Diagnostics
+import Reporting
 import TriggerKit
 import TriggerModel
 
@@ -21,5 +23,16 @@ struct ManifestRunner {
         }
         if unreadable { throw ExitCodes.ioFailure }
         return results
+    }
+
+    /// For commands that report on valid manifests only: prints the errors and warnings of every manifest with
+    /// errors to stderr, and ends the command with exit 1.
+    func stopOnErrors(_ results: [ManifestResult]) throws {
+        let failed = results.filter(\.hasErrors)
+        guard !failed.isEmpty else { return }
+        let diagnostics = failed.flatMap(\.diagnostics).filter { $0.severity != .info }
+        let sources = Dictionary(failed.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
+        console.err(TextRenderer(colour: console.colour).render(diagnostics, sources: sources, fileCount: failed.count))
+        throw ExitCodes.manifestErrors
     }
 }

@@ -78,6 +78,16 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
         case .list(let items): "[" + items.map(\.displayText).joined(separator: ", ") + "]"
         }
     }
+
+    /// The value as JSON for `resolve` and `diff`, strings with their variables shown as `${NAME}`.
+    public var json: JSONValue {
+        switch self {
+        case .string(let text): .string(text.displayText)
+        case .integer(let value): .integer(value)
+        case .boolean(let value): .bool(value)
+        case .list(let items): .array(items.map { .string($0.displayText) })
+        }
+    }
 }
 
 /// A `parameters.<name>` entry: `{value: scalar}` or `{jsonValue: any YAML}`.

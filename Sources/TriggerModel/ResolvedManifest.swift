@@ -27,6 +27,16 @@ public struct ResolvedParameter: Sendable {
     public var node: YAMLNode?
     public var valueRange: SourceRange
     public var provenance: Provenance
+
+    /// Where the parameter came from, in words: `parameters at line N` or `syslevels.prd.parameters at line N`.
+    /// `provenance` says `defaults` for the trigger's own `parameters`, which would mislead a reader.
+    public var origin: String {
+        switch provenance {
+        case .builtIn(let how): "built-in default (\(how))"
+        case .defaults(let range): "parameters at line \(range.start.line)"
+        case .syslevel(let level, let range): "syslevels.\(level.rawValue).parameters at line \(range.start.line)"
+        }
+    }
 }
 
 /// A trigger resolved for one syslevel: every setting that has a value, and its parameters.

@@ -161,4 +161,57 @@ import Testing
         #expect(try run(["lint", "--strict", "Examples/seed/trigger.yaml"]).status == 1)
         #expect(try run(["lint", "--strict", "Examples/standard-queue/trigger.yaml"]).status == 0)
     }
+
+    @Test func diffExitCodes() throws {
+        let old = "Tests/Fixtures/diff/old.yaml"
+        let new = "Tests/Fixtures/diff/new.yaml"
+        let changed = try run(["diff", old, new, "-s", "prd"])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        #expect(changed.stdout.contains("data loss: Queue (AWS::SQS::Queue) is replaced"))
+        #expect(try run(["diff", old, new, "--exit-code"]).status == 1)
+        #expect(try run(["diff", old, old, "--exit-code"]).status == 0)
+        #expect(try run(["diff", "Examples/seed/trigger.yaml", "--from", "sat", "--to", "sat", "--exit-code"]).status == 0)
+        #expect(try run(["diff", "Examples/seed/trigger.yaml", "--from", "sat", "--to", "prd", "--exit-code"]).status == 1)
+    }
+
+    @Test func diffUsageErrorsExit64() throws {
+        #expect(try run(["diff", "Examples/seed/trigger.yaml", "--from", "sat"]).status == 64)
+        #expect(try run(["diff", "Examples/seed/trigger.yaml", "--to", "prd"]).status == 64)
+        #expect(try run(["diff", "Examples/seed/trigger.yaml", "-s", "prd"]).status == 64)
+        #expect(try run(["diff", "a.yaml", "b.yaml", "c.yaml"]).status == 64)
+        #expect(try run(["diff", "Examples/seed/trigger.yaml", "--format", "html"]).status == 64)
+        #expect(try run(["resolve", "Examples/seed/trigger.yaml"]).status == 64)
+        #expect(try run(["resolve", "Examples/seed/trigger.yaml", "-s", "production"]).status == 64)
+    }
+
+    @Test func diffPrintsEachFormatAsItsGoldenFile() throws {
+        let arguments = ["diff", "Tests/Fixtures/diff/old.yaml", "Tests/Fixtures/diff/new.yaml"]
+        for (format, file) in [("text", "old-new.txt"), ("json", "old-new.json"), ("markdown", "old-new.md")] {
+            let result = try run(arguments + ["--format", format])
+            #expect(result.status == 0)
+            let golden = try String(contentsOf: Snapshot.fixtures.appendingPathComponent("diff/\(file)"), encoding: .utf8)
+            #expect(result.stdout == golden, "\(format)")
+        }
+        let chain = try run(["diff", "Examples/seed/trigger.yaml"])
+        let golden = try String(contentsOf: Snapshot.fixtures.appendingPathComponent("diff/seed.promotion.txt"), encoding: .utf8)
+        #expect(chain.stdout == golden)
+    }
+
+    @Test func resolvePrintsTheGoldenFileAndFaultyManifestsExitOne() throws {
+        for (format, suffix) in [("yaml", "yaml"), ("json", "json")] {
+            let result = try run(["resolve", "Examples/seed/trigger.yaml", "-s", "prd", "--format", format])
+            #expect(result.status == 0)
+            let golden = try String(
+                contentsOf: Snapshot.fixtures.appendingPathComponent("diff/seed.resolve.prd.\(suffix)"), encoding: .utf8)
+            #expect(result.stdout == golden)
+        }
+        for arguments in [["resolve", "Tests/Fixtures/faulty/typo-key.yaml", "-s", "prd"],
+                          ["diff", "Tests/Fixtures/faulty/typo-key.yaml"],
+                          ["diff", "Examples/seed/trigger.yaml", "Tests/Fixtures/faulty/typo-key.yaml"]] {
+            let result = try run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("Tests/Fixtures/faulty/typo-key.yaml:10:5: error[TRG101]"))
+        }
+    }
 }
