@@ -91,10 +91,7 @@ public enum RuleNaming {
     public static func derivedName(for trigger: ResolvedTrigger, function: ResolvedFunction?) -> InterpolatedString {
         var base: InterpolatedString
         if let queue = trigger.string("queueName") {
-            base = queue
-            if case .literal(let last)? = base.parts.last, last.hasSuffix(".fifo") {
-                base = InterpolatedString(parts: base.parts.dropLast() + [.literal(String(last.dropLast(5)))])
-            }
+            base = AlarmFactory.withoutFIFOSuffix(queue)
         } else if let function {
             base = InterpolatedString(parts: function.name.parts + (trigger.name.map { [.literal("-" + $0)] } ?? []))
         } else {
