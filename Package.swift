@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, CloudFormation, TriggerModel)
-// -> YAMLSource -> Diagnostics. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
+// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, CloudFormation, TriggerRules)
+// -> (EventPattern, Schedules) -> TriggerModel -> YAMLSource -> Diagnostics. Schedules depends on nothing. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
 let package = Package(
     name: "triggerc",
     platforms: [.macOS(.v13)],
@@ -22,12 +22,17 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
         .target(name: "TriggerModel", dependencies: ["YAMLSource", "Diagnostics"]),
-        .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics"]),
+        .target(name: "EventPattern", dependencies: ["TriggerModel"]),
+        .target(name: "Schedules"),
+        .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics", "EventPattern", "Schedules"]),
         .target(name: "CloudFormation", dependencies: ["TriggerModel", "Diagnostics"]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel"]),
         .target(
             name: "TriggerKit",
-            dependencies: ["YAMLSource", "Diagnostics", "TriggerModel", "TriggerRules", "CloudFormation", "Reporting"]
+            dependencies: [
+                "YAMLSource", "Diagnostics", "TriggerModel", "TriggerRules", "CloudFormation", "Reporting", "EventPattern",
+                "Schedules",
+            ]
         ),
         .target(
             name: "TriggerCLI",
@@ -47,6 +52,8 @@ let package = Package(
         .testTarget(name: "TriggerModelTests", dependencies: ["TriggerModel", "YAMLSource", "TestSupport"]),
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
+        .testTarget(name: "EventPatternTests", dependencies: ["EventPattern", "TriggerModel"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules"]),
         .testTarget(name: "TriggerKitTests", dependencies: ["TriggerKit", "TestSupport"]),
         .testTarget(name: "TriggerCLITests", dependencies: ["TriggerCLI", "TriggerKit", "TestSupport"]),
     ],
