@@ -61,7 +61,10 @@ extension RuleDescription: CustomTestStringConvertible {
             #expect(location == nil, "a non-triggering example has a marker")
             let diagnostics = Self.diagnostics(text)
             #expect(!diagnostics.contains { $0.code == rule.code }, "\(rule.code) reported for:\n\(example)")
-            #expect(!diagnostics.hasErrors, "a non-triggering example of \(rule.code) has errors: \(diagnostics)")
+            // Examples of types this version cannot compile (cwschedule, snssqsdlq) still show what their rules
+            // accept; TRG203 is the one error they may carry.
+            let errors = diagnostics.filter { $0.severity == .error && $0.code != .unsupportedTrigger }
+            #expect(errors.isEmpty, "a non-triggering example of \(rule.code) has errors: \(errors)")
         }
     }
 
