@@ -43,6 +43,8 @@ let package = Package(
                 "TriggerModel",
                 "TriggerRules",
                 "CloudFormation",
+                "EventPattern",
+                "Schedules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -7,7 +7,10 @@ public struct TriggerCommand: ParsableCommand {
         commandName: "triggerc",
         abstract: "Compile trigger manifests (trigger.yaml) into CloudFormation templates, offline.",
         version: Pipeline.version,
-        subcommands: [CompileCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self])
+        subcommands: [
+            CompileCommand.self, LintCommand.self, TestPatternCommand.self, ScheduleCommand.self, RulesCommand.self,
+            ExplainCommand.self,
+        ])
 
     public init() {}
 }
