@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, ManifestDiff -> CloudFormation, TriggerModel)
-// -> YAMLSource -> Diagnostics. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
+// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, ManifestDiff -> CloudFormation,
+// TriggerRules) -> (EventPattern, Schedules) -> TriggerModel -> YAMLSource -> Diagnostics. Schedules depends on
+// nothing. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
 let package = Package(
     name: "triggerc",
     platforms: [.macOS(.v13)],
@@ -22,7 +23,9 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
         .target(name: "TriggerModel", dependencies: ["YAMLSource", "Diagnostics"]),
-        .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics"]),
+        .target(name: "EventPattern", dependencies: ["TriggerModel"]),
+        .target(name: "Schedules"),
+        .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics", "EventPattern", "Schedules"]),
         .target(name: "CloudFormation", dependencies: ["TriggerModel", "Diagnostics"]),
         .target(name: "ManifestDiff", dependencies: ["TriggerModel", "CloudFormation"]),
         .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel"]),
@@ -30,6 +33,7 @@ let package = Package(
             name: "TriggerKit",
             dependencies: [
                 "YAMLSource", "Diagnostics", "TriggerModel", "TriggerRules", "CloudFormation", "ManifestDiff", "Reporting",
+                "EventPattern", "Schedules",
             ]
         ),
         .target(
@@ -42,6 +46,8 @@ let package = Package(
                 "TriggerRules",
                 "CloudFormation",
                 "ManifestDiff",
+                "EventPattern",
+                "Schedules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +58,8 @@ let package = Package(
         .testTarget(name: "CloudFormationTests", dependencies: ["CloudFormation", "TestSupport"]),
         .testTarget(name: "ManifestDiffTests", dependencies: ["ManifestDiff", "TriggerKit", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "TestSupport"]),
+        .testTarget(name: "EventPatternTests", dependencies: ["EventPattern", "TriggerModel"]),
+        .testTarget(name: "SchedulesTests", dependencies: ["Schedules"]),
         .testTarget(name: "TriggerKitTests", dependencies: ["TriggerKit", "TestSupport"]),
         .testTarget(name: "TriggerCLITests", dependencies: ["TriggerCLI", "TriggerKit", "TestSupport"]),
     ],

@@ -8,7 +8,8 @@ public struct TriggerCommand: ParsableCommand {
         abstract: "Compile trigger manifests (trigger.yaml) into CloudFormation templates, offline.",
         version: Pipeline.version,
         subcommands: [
-            CompileCommand.self, LintCommand.self, ResolveCommand.self, DiffCommand.self, RulesCommand.self,
+            CompileCommand.self, LintCommand.self, ResolveCommand.self, DiffCommand.self, TestPatternCommand.self,
+            ScheduleCommand.self, RulesCommand.self,
             ExplainCommand.self,
         ])
 

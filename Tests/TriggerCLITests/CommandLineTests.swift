@@ -215,3 +215,49 @@ import Testing
         }
     }
 }
+
+/// `test-pattern` and `schedule` as a user runs them; their output is golden.
+@Suite(.serialized) struct PatternAndScheduleCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func testPatternWithAManifest() throws {
+        let result = try cli.run(["test-pattern", "Examples/s3-to-fifo-function/trigger.yaml",
+                                  "--event", "Tests/Fixtures/patterns/s3-created-source.json",
+                                  "--event", "Tests/Fixtures/patterns/s3-created-archive.json"])
+        #expect(result.status == 1)
+        Snapshot.assert(result.stdout, matches: "patterns/test-pattern-manifest.txt")
+        let one = try cli.run(["test-pattern", "Examples/s3-to-fifo-function/trigger.yaml", "-s", "prd",
+                               "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        #expect(one.status == 0)
+        #expect(one.stdout == "Tests/Fixtures/patterns/s3-created-source.json: match\n")
+    }
+
+    @Test func testPatternWithAPatternFile() throws {
+        let result = try cli.run(["test-pattern", "--pattern", "Tests/Fixtures/patterns/ec2-pattern.json",
+                                  "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        #expect(result.status == 1)
+        Snapshot.assert(result.stdout, matches: "patterns/test-pattern-file.txt")
+    }
+
+    @Test func testPatternErrors() throws {
+        let bad = try cli.run(["test-pattern", "--pattern", "Tests/Fixtures/patterns/bad.json",
+                               "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "Tests/Fixtures/patterns/bad.json:2:33: error: invalid JSON: trailing comma before `]`\n")
+        let missing = try cli.run(["test-pattern", "--pattern", "Tests/Fixtures/patterns/ec2-pattern.json", "--event", "no/such.json"])
+        #expect(missing.status == 2)
+        #expect(try cli.run(["test-pattern", "Examples/seed/trigger.yaml"]).status == 64)
+        #expect(try cli.run(["test-pattern", "Examples/seed/trigger.yaml", "--pattern", "p.json", "--event", "e.json"]).status == 64)
+    }
+
+    @Test func scheduleFiringTimes() throws {
+        let result = try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--after", "2026-11-27T10:15:00Z"])
+        #expect(result.status == 0, "\(result.stderr)")
+        Snapshot.assert(result.stdout, matches: "patterns/schedule-prd.txt")
+        let eng = try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "-s", "eng", "--count", "3",
+                               "--after", "2026-11-27T10:15:00Z"])
+        #expect(eng.stdout == "2026-11-30T10:15:00Z\n2026-12-01T10:15:00Z\n2026-12-02T10:15:00Z\n")
+        #expect(try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--after", "tomorrow"]).status == 64)
+        #expect(try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--count", "0"]).status == 64)
+    }
+}

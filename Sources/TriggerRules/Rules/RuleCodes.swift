@@ -1,7 +1,7 @@
 import Diagnostics
 
 // Codes of the rules in this catalog. The hundreds digit is the area: 2xx required settings and support,
-// 3xx queues and FIFO, 4xx EventBridge, 6xx names and values, 7xx alarms, 8xx function and template.
+// 3xx queues and FIFO, 4xx EventBridge and filter patterns, 5xx schedules, 6xx names and values, 7xx alarms, 8xx function and template.
 extension DiagnosticCode {
     public static let settingForOtherMode: DiagnosticCode = "TRG204"
     public static let scheduleOnCustomBus: DiagnosticCode = "TRG205"
@@ -18,6 +18,22 @@ extension DiagnosticCode {
     public static let deadLetterMustBeStandard: DiagnosticCode = "TRG312"
     public static let streamMappingLimits: DiagnosticCode = "TRG313"
     public static let s3EventBridgeNotifications: DiagnosticCode = "TRG401"
+    public static let patternStructure: DiagnosticCode = "TRG402"
+    public static let patternOperator: DiagnosticCode = "TRG403"
+    public static let patternWildcard: DiagnosticCode = "TRG404"
+    public static let patternNumeric: DiagnosticCode = "TRG405"
+    public static let patternNumericPrecision: DiagnosticCode = "TRG406"
+    public static let patternCIDR: DiagnosticCode = "TRG407"
+    public static let patternOr: DiagnosticCode = "TRG408"
+    public static let patternTooLarge: DiagnosticCode = "TRG409"
+    public static let patternOverQuota: DiagnosticCode = "TRG410"
+    public static let patternAnythingButList: DiagnosticCode = "TRG411"
+    public static let filterCriteriaLimits: DiagnosticCode = "TRG412"
+    public static let snsFilterPolicy: DiagnosticCode = "TRG413"
+    public static let scheduleForm: DiagnosticCode = "TRG501"
+    public static let cronExpression: DiagnosticCode = "TRG502"
+    public static let rateExpression: DiagnosticCode = "TRG503"
+    public static let scheduleFasterThanTimeout: DiagnosticCode = "TRG504"
     public static let invalidName: DiagnosticCode = "TRG601"
     public static let sameNameAcrossSyslevels: DiagnosticCode = "TRG602"
     public static let placeholderValue: DiagnosticCode = "TRG603"
