@@ -10,6 +10,9 @@ let package = Package(
     products: [
         .executable(name: "triggerc", targets: ["triggerc"]),
         .library(name: "TriggerKit", targets: ["TriggerKit"]),
+        // For the fuzzing package in Fuzzing/, which exercises the reader on its own.
+        .library(name: "YAMLSource", targets: ["YAMLSource"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
