@@ -25,7 +25,7 @@ struct LintCommand: ParsableCommand {
         switch format {
         case .text:
             let sources = Dictionary(results.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
-            console.out(TextRenderer(colour: console.colour).render(diagnostics, sources: sources, fileCount: results.count))
+            console.out(TextRenderer(colour: console.colourOut).render(diagnostics, sources: sources, fileCount: results.count))
         case .json:
             console.out(JSONRenderer().render(diagnostics))
         case .github:
