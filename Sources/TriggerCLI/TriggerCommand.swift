@@ -7,7 +7,8 @@ public struct TriggerCommand: ParsableCommand {
         commandName: "triggerc",
         abstract: "Compile trigger manifests (trigger.yaml) into CloudFormation templates, offline.",
         version: Pipeline.version,
-        subcommands: [CompileCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self])
+        subcommands: [CompileCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self, SchemaCommand.self,
+            InitCommand.self])
 
     public init() {}
 }
