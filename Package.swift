@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, CloudFormation, TriggerModel)
+// Dependencies point one way, down this list: CLI -> Kit -> Reporting -> (CloudFormation, TriggerRules) -> TriggerModel
 // -> YAMLSource -> Diagnostics. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
 let package = Package(
     name: "triggerc",
@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "TriggerModel", dependencies: ["YAMLSource", "Diagnostics"]),
         .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics"]),
         .target(name: "CloudFormation", dependencies: ["TriggerModel", "Diagnostics"]),
-        .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel"]),
+        .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel", "CloudFormation"]),
         .target(
             name: "TriggerKit",
             dependencies: ["YAMLSource", "Diagnostics", "TriggerModel", "TriggerRules", "CloudFormation", "Reporting"]
