@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, ManifestDiff -> CloudFormation,
+// Dependencies point one way, down this list: CLI -> Kit -> (Reporting, ManifestDiff) -> (CloudFormation,
 // TriggerRules) -> (EventPattern, Schedules) -> TriggerModel -> YAMLSource -> Diagnostics. Schedules depends on
 // nothing. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
 let package = Package(
@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TriggerRules", dependencies: ["TriggerModel", "YAMLSource", "Diagnostics", "EventPattern", "Schedules"]),
         .target(name: "CloudFormation", dependencies: ["TriggerModel", "Diagnostics"]),
         .target(name: "ManifestDiff", dependencies: ["TriggerModel", "CloudFormation"]),
-        .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel"]),
+        .target(name: "Reporting", dependencies: ["Diagnostics", "TriggerModel", "CloudFormation"]),
         .target(
             name: "TriggerKit",
             dependencies: [

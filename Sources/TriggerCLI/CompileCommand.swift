@@ -11,6 +11,11 @@ struct CompileCommand: ParsableCommand {
         discussion: """
             Templates go to DIR/<manifest path without extension>.<syslevel>.json. Nothing is written when any \
             manifest has an error; each file is written to a temporary name and renamed.
+
+            Examples:
+              triggerc compile trigger.yaml -o out                    # out/trigger.{ci,eng,sat,prd}.json
+              triggerc compile services/*/trigger.yaml -s prd -o out
+              triggerc compile trigger.yaml -s sat --stdout --format yaml
             """)
 
     @Argument(help: "The trigger.yaml manifests to compile.")

@@ -17,6 +17,14 @@ struct Console: Sendable {
         isatty(1) != 0 && getenv("NO_COLOR") == nil
     }
 
+    /// Whether stderr is a terminal, where a progress line rewritten with `\r` is readable.
+    var stderrIsTerminal: Bool {
+        isatty(2) != 0 && getenv("TERM").map { String(cString: $0) != "dumb" } ?? true
+    }
+
+    /// Erases a progress line on stderr.
+    func clearLine() { err("\r\u{1B}[2K") }
+
     func out(_ text: String) { write(text, to: 1) }
 
     func err(_ text: String) { write(text, to: 2) }

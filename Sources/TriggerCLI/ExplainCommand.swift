@@ -6,7 +6,12 @@ import TriggerRules
 /// `triggerc explain CODE`: one rule's summary, rationale, documentation and examples.
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "explain", abstract: "Explain one check: why it matters, the AWS documentation, and examples.")
+        commandName: "explain", abstract: "Explain one check: why it matters, the AWS documentation, and examples.",
+        discussion: """
+            Examples:
+              triggerc explain TRG301
+              triggerc explain visibility-timeout-below-function-timeout
+            """)
 
     @Argument(help: "The rule's code (TRG301) or name (visibility-timeout-below-function-timeout).")
     var code: String

@@ -7,7 +7,17 @@ import TriggerKit
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Check manifests for every syslevel and print the diagnostics.")
+        abstract: "Check manifests for every syslevel and print the diagnostics.",
+        discussion: """
+            Every manifest is checked for ci, eng, sat and prd; a problem found in several syslevels is printed \
+            once. Exit 0 when there is no error (warnings allowed unless --strict), 1 otherwise.
+
+            Examples:
+              triggerc lint trigger.yaml
+              triggerc lint --strict services/*/trigger.yaml
+              triggerc lint --format github services/*/trigger.yaml      # annotations in GitHub Actions
+              triggerc lint --format sarif trigger.yaml > triggerc.sarif  # code scanning
+            """)
 
     @Argument(help: "The trigger.yaml manifests to check.")
     var manifests: [String]
@@ -20,7 +30,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let results = try ManifestRunner(console: console).run(manifests, syslevels: [])
+        let results = try ManifestRunner(console: console, verb: "checking").run(manifests, syslevels: [])
         let diagnostics = results.flatMap(\.diagnostics)
         switch format {
         case .text:

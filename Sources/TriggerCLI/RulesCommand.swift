@@ -4,7 +4,12 @@ import TriggerRules
 /// `triggerc rules`: the catalog, one rule a line.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rules", abstract: "List every check triggerc makes, with its code, severity and summary.")
+        commandName: "rules", abstract: "List every check triggerc makes, with its code, severity and summary.",
+        discussion: """
+            Examples:
+              triggerc rules
+              triggerc rules --format markdown > docs/rules.md
+            """)
 
     @Option(help: "The output format: text or markdown.")
     var format: CatalogFormat = .text

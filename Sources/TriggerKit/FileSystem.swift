@@ -54,6 +54,12 @@ public struct LocalFileSystem: FileSystem {
         return bytes
     }
 
+    /// Whether anything (a file, a directory, a dangling symbolic link) exists at `path`.
+    public func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
     public func writeAtomically(_ files: [(path: String, contents: String)]) throws(FileSystemError) {
         var staged: [(temporary: String, path: String)] = []
         do throws(FileSystemError) {

@@ -18,13 +18,10 @@ public struct ManifestDecoder: Sendable {
 struct DecodeContext {
     var diagnostics: [Diagnostic] = []
 
-    static let topLevelKeys = ["function", "tags", "trigger", "triggers"]
-    static let triggerKeys = ["type", "bundled", "defaults", "syslevels", "parameters"]
-    static let functionKeys = [
-        "name", "timeout", "roleName", "runtime", "handler", "code", "memorySize", "architecture", "environment",
-        "reservedConcurrency", "description",
-    ]
-    static let codeKeys = ["s3Bucket", "s3Key", "s3ObjectVersion", "zipFile", "imageUri"]
+    static let topLevelKeys = ManifestKeys.topLevel
+    static let triggerKeys = ManifestKeys.trigger
+    static let functionKeys = ManifestKeys.functionNames
+    static let codeKeys = ManifestKeys.codeNames
 
     // MARK: - Reporting
 
@@ -246,12 +243,12 @@ struct DecodeContext {
         var tags: [TagSpec] = []
         for pair in mapping(node, "`tags`") ?? [] {
             guard let key = keyText(pair.key) else { continue }
-            if key == "syslevel" {
+            if key == ManifestKeys.reservedTag {
                 error(.invalidParameter, "the tag `syslevel` is set by triggerc to the syslevel being compiled",
                       at: pair.key.range, help: "remove it")
                 continue
             }
-            if key.isEmpty || key.count > 128 || key.hasPrefix("aws:") {
+            if key.isEmpty || key.count > ManifestKeys.tagKeyMaxLength || key.hasPrefix(ManifestKeys.reservedTagPrefix) {
                 error(.valueOutOfRange, "tag key \"\(key)\" must be 1 to 128 characters and not start with `aws:`",
                       at: pair.key.range)
                 continue
@@ -275,13 +272,13 @@ struct DecodeContext {
             let path = "function.\(key)"
             switch key {
             case "name": name = interpolated(entry.value, path)
-            case "timeout": spec.timeout = integer(entry.value, path, range: 1...900)
+            case "timeout": spec.timeout = integer(entry.value, path, range: ManifestKeys.functionTimeout)
             case "roleName": spec.roleName = interpolated(entry.value, path)
             case "runtime": spec.runtime = string(entry.value, path)
             case "handler": spec.handler = string(entry.value, path)
             case "code": spec.code = code(entry.value)
-            case "memorySize": spec.memorySize = integer(entry.value, path, range: 128...10_240)
-            case "architecture": spec.architecture = enumeration(entry.value, path, allowed: ["x86_64", "arm64"])
+            case "memorySize": spec.memorySize = integer(entry.value, path, range: ManifestKeys.functionMemorySize)
+            case "architecture": spec.architecture = enumeration(entry.value, path, allowed: ManifestKeys.functionArchitectures)
             case "environment":
                 for variable in mapping(entry.value, "`function.environment`") ?? [] {
                     guard let variableName = keyText(variable.key),
@@ -289,7 +286,7 @@ struct DecodeContext {
                     else { continue }
                     spec.environment.append((Located(variableName, at: variable.key.range), value))
                 }
-            case "reservedConcurrency": spec.reservedConcurrency = integer(entry.value, path, range: 0...1_000_000)
+            case "reservedConcurrency": spec.reservedConcurrency = integer(entry.value, path, range: ManifestKeys.functionReservedConcurrency)
             case "description": spec.description = interpolated(entry.value, path)
             default: unknownKey(key, at: entry.key.range, in: "`function`", candidates: Self.functionKeys)
             }

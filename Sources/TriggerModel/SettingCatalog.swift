@@ -131,12 +131,12 @@ public enum SettingCatalog {
     /// The names of every setting, for "did you mean".
     public static var names: [String] { all.map(\.name) }
 
-    /// The parameters a trigger may hold, and the types that use each.
-    public static let parameters: [(name: String, types: Set<TriggerType>)] = [
-        ("eventPattern", [.cweventsqsdlq, .cwevent]),
-        ("scheduleExpression", [.cwschedule]),
-        ("input", ruleTypes),
-        ("filterPolicy", [.snssqsdlq]),
-        ("filterCriteria", mappingTypes),
+    /// The parameters a trigger may hold, the types that use each, and what each is.
+    public static let parameters: [(name: String, types: Set<TriggerType>, summary: String)] = [
+        ("eventPattern", [.cweventsqsdlq, .cwevent], "jsonValue: the EventBridge event pattern of the rule"),
+        ("scheduleExpression", [.cwschedule], "value: cron(...) or rate(...), in UTC"),
+        ("input", ruleTypes, "constant JSON sent to the target instead of the event"),
+        ("filterPolicy", [.snssqsdlq], "jsonValue: the SNS subscription filter policy"),
+        ("filterCriteria", mappingTypes, "jsonValue: an event source mapping filter pattern, or a list of them"),
     ]
 }

@@ -162,6 +162,82 @@ import Testing
         #expect(try run(["lint", "--strict", "Examples/standard-queue/trigger.yaml"]).status == 0)
     }
 
+    @Test func schemaPrintsTheCommittedSchema() throws {
+        let result = try run(["schema"])
+        #expect(result.status == 0)
+        let committed = try String(contentsOf: Snapshot.packageRoot.appendingPathComponent("schema/trigger-manifest.schema.json"),
+                                   encoding: .utf8)
+        #expect(result.stdout == committed)
+    }
+
+    @Test func initWritesAStarterThatLintsCleanAndRefusesToOverwrite() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let target = directory.appendingPathComponent("billing-events").path
+        let first = try run(["init", "--type", "snssqsdlq", target])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "wrote \(target)/trigger.yaml\nwrote \(target)/trigger-manifest.schema.json\n")
+        let manifest = try String(contentsOfFile: target + "/trigger.yaml", encoding: .utf8)
+        #expect(manifest.hasPrefix("# yaml-language-server: $schema=trigger-manifest.schema.json\n"))
+        #expect(manifest.contains("queueName: billing-events-${syslevel}"))
+        let lint = try run(["lint", "--strict", target + "/trigger.yaml"])
+        #expect(lint.status == 0, "\(lint.stdout)")
+        #expect(lint.stdout.hasSuffix("0 errors, 0 warnings, 1 info in 1 file\n"))
+
+        let again = try run(["init", target])
+        #expect(again.status == 1)
+        #expect(again.stderr == "triggerc: error: \(target)/trigger.yaml exists; use --force to overwrite it\n")
+        #expect(try String(contentsOfFile: target + "/trigger.yaml", encoding: .utf8) == manifest, "left alone")
+
+        let forced = try run(["init", "--force", "--type", "kinesis", "--schema", "https://example.com/s.json", target])
+        #expect(forced.status == 0)
+        #expect(forced.stdout == "wrote \(target)/trigger.yaml\n", "with --schema no schema file is written")
+        let replaced = try String(contentsOfFile: target + "/trigger.yaml", encoding: .utf8)
+        #expect(replaced.hasPrefix("# yaml-language-server: $schema=https://example.com/s.json\n"))
+        #expect(replaced.contains("type: kinesis"))
+    }
+
+    @Test func initRejectsAnUnknownType() throws {
+        #expect(try run(["init", "--type", "sqs", "/nonexistent"]).status == 64)
+    }
+
+    @Test func graphPrintsMermaidOrDot() throws {
+        let mermaid = try run(["graph", "Examples/job-queue/trigger.yaml"])
+        #expect(mermaid.status == 0)
+        let golden = try String(contentsOf: Snapshot.fixtures.appendingPathComponent("graphs/job-queue.mmd"), encoding: .utf8)
+        #expect(mermaid.stdout == golden)
+        let dot = try run(["graph", "-s", "sat", "--format", "dot", "Examples/job-queue/trigger.yaml"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.hasPrefix("// triggerc graph Examples/job-queue/trigger.yaml (sat)\ndigraph triggerc {\n"))
+        let faulty = try run(["graph", "Tests/Fixtures/faulty/typo-key.yaml"])
+        #expect(faulty.status == 1)
+        #expect(faulty.stdout.isEmpty)
+        #expect(faulty.stderr.contains("error[TRG101]"))
+        #expect(try run(["graph", "--format", "svg", "Examples/job-queue/trigger.yaml"]).status == 64)
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"]) func completionScriptsNameTheCommands(_ shell: String) throws {
+        let result = try run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        for command in ["compile", "lint", "schema", "init", "graph"] { #expect(result.stdout.contains(command)) }
+    }
+
+    @Test func everyCommandsHelpHasExamples() throws {
+        for command in ["compile", "lint", "rules", "explain", "schema", "init", "graph"] {
+            let help = try run(["help", command])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Examples:"), "\(command)")
+        }
+    }
+
+    @Test func noProgressLineWhenStderrIsNotATerminal() throws {
+        let manifests = Array(repeating: "Examples/job-queue/trigger.yaml", count: 25)
+        let result = try run(["lint"] + manifests)
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("\r"))
+        #expect(!result.stdout.contains("checking"))
+    }
+
     @Test func diffExitCodes() throws {
         let old = "Tests/Fixtures/diff/old.yaml"
         let new = "Tests/Fixtures/diff/new.yaml"
