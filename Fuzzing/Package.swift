@@ -7,13 +7,14 @@ let package = Package(
     name: "TriggerFuzz",
     dependencies: [.package(name: "triggerc", path: "..")],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "FuzzYAML",
-            dependencies: [.product(name: "YAMLSource", package: "triggerc")]),
+            dependencies: ["FuzzDriver", .product(name: "YAMLSource", package: "triggerc")]),
         .executableTarget(
             name: "FuzzPipeline",
             dependencies: [
-                .product(name: "TriggerKit", package: "triggerc"), .product(name: "Reporting", package: "triggerc"),
+                "FuzzDriver", .product(name: "TriggerKit", package: "triggerc"), .product(name: "Reporting", package: "triggerc"),
             ]),
     ],
     swiftLanguageModes: [.v6]
