@@ -13,7 +13,8 @@ struct EventBridgeFunctionEmitter {
             if trigger.isBundled, let name = trigger.string("dLQueueName") {
                 let queueID = prefix + "DeadLetterQueue"
                 let queueArn = Intrinsic.getAtt(queueID, "Arn")
-                builder.add(queueID, Resource("AWS::SQS::Queue", properties: [
+                builder.add(queueID, Resource("AWS::SQS::Queue", metadata: Checkov.metadata(Checkov.queue(
+                    encryption: trigger.string("queueEncryption")?.literalValue)), properties: [
                     ("QueueName", Intrinsic.string(name)),
                     ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
                     ("Tags", builder.tagList),

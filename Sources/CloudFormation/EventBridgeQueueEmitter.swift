@@ -25,7 +25,8 @@ struct EventBridgeQueueEmitter {
         if trigger.boolean("targetDeadLetter") == true {
             // The rule's own dead-letter queue is standard even when the target is FIFO: EventBridge requires it.
             let ruleDLQ = prefix + "RuleDeadLetterQueue"
-            builder.add(ruleDLQ, Resource("AWS::SQS::Queue", properties: [
+            builder.add(ruleDLQ, Resource("AWS::SQS::Queue", metadata: Checkov.metadata(Checkov.queue(
+                encryption: trigger.string("queueEncryption")?.literalValue)), properties: [
                 ("QueueName", Intrinsic.string(InterpolatedString(parts: rule.ruleName.parts + [.literal("-dlq")]))),
                 ("MessageRetentionPeriod", .integer(1_209_600)),
                 ("Tags", builder.tagList),

@@ -36,7 +36,8 @@ struct QueueResources {
 
     func addQueues(to builder: inout TemplateBuilder) {
         let fifo = trigger.isFIFO
-        builder.add(deadLetterQueueID, Resource("AWS::SQS::Queue", properties: [
+        let metadata = Checkov.metadata(Checkov.queue(encryption: trigger.string("queueEncryption")?.literalValue))
+        builder.add(deadLetterQueueID, Resource("AWS::SQS::Queue", metadata: metadata, properties: [
             ("QueueName", Intrinsic.string(deadLetterQueueName)),
             ("FifoQueue", fifo ? .bool(true) : nil),
             ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
@@ -46,7 +47,7 @@ struct QueueResources {
             ])),
             ("Tags", builder.tagList),
         ] + Self.encryption(trigger)))
-        builder.add(queueID, Resource("AWS::SQS::Queue", properties: [
+        builder.add(queueID, Resource("AWS::SQS::Queue", metadata: metadata, properties: [
             ("QueueName", Intrinsic.string(queueName)),
             ("FifoQueue", fifo ? .bool(true) : nil),
             ("ContentBasedDeduplication", fifo ? trigger.boolean("queueContentBasedDeduplication").map(JSONValue.bool) : nil),
@@ -137,6 +138,7 @@ struct QueueResources {
             ("ScalingConfig", trigger.integer("maximumConcurrency").map {
                 .object([("MaximumConcurrency", .integer($0))]) }),
             ("FilterCriteria", PollingPolicy.filterCriteria(trigger)),
+            ("Tags", builder.tagList),
         ]))
     }
 

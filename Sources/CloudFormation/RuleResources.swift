@@ -54,6 +54,7 @@ struct RuleResources {
             ("ScheduleExpression", trigger.parameters["scheduleExpression"]?.json),
             ("State", .string(state)),
             ("Targets", .array([.object(members.compactMap { key, value in value.map { (key, $0) } })])),
+            ("Tags", builder.tagList),
         ]))
         builder.output(ruleID + "Arn", Intrinsic.getAtt(ruleID, "Arn"), "ARN of the EventBridge rule")
     }
@@ -63,7 +64,8 @@ struct RuleResources {
 
     func addAlarms(to builder: inout TemplateBuilder) {
         let alarms = AlarmFactory(trigger: trigger, tags: builder.tagList)
-        if trigger.alarmEnabled("alarmEventsTriggeredRulesCountMode") {
+        // A disabled rule never triggers: its silence alarm would stay in ALARM and notify every period.
+        if trigger.alarmEnabled("alarmEventsTriggeredRulesCountMode"), state == "ENABLED" {
             builder.add(prefix + "RuleTriggeredRulesAlarm", alarms.ruleAlarm(
                 ruleName: ruleName, eventBus: eventBus, suffix: "triggered-rules", metric: "TriggeredRules",
                 threshold: trigger.integer("alarmEventsTriggeredRulesCountThreshold") ?? 1,

@@ -29,7 +29,8 @@ struct StreamEmitter {
         var destination: JSONValue?
         if trigger.isBundled, let name = trigger.string("dLQueueName") {
             let queueID = prefix + "DeadLetterQueue"
-            builder.add(queueID, Resource("AWS::SQS::Queue", properties: [
+            builder.add(queueID, Resource("AWS::SQS::Queue", metadata: Checkov.metadata(Checkov.queue(
+                encryption: trigger.string("queueEncryption")?.literalValue)), properties: [
                 ("QueueName", Intrinsic.string(name)),
                 ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
                 ("Tags", builder.tagList),
@@ -97,6 +98,7 @@ struct StreamEmitter {
             ("DestinationConfig", destination.map { .object([("OnFailure", .object([("Destination", $0)]))]) }),
             ("Enabled", .bool(PollingPolicy.mappingEnabled(trigger))),
             ("FilterCriteria", PollingPolicy.filterCriteria(trigger)),
+            ("Tags", builder.tagList),
         ]))
     }
 }

@@ -77,12 +77,20 @@ public struct TemplateBuilder: Sendable {
             name: Intrinsic.ref("Function"), arn: Intrinsic.getAtt("Function", "Arn"), roleName: Intrinsic.ref("FunctionRole"))
     }
 
+    /// Whether a rule invokes the function directly: EventBridge invokes asynchronously, so an invocation that
+    /// keeps failing after Lambda's own retries is lost unless the function has a dead-letter queue.
+    var invokedAsynchronously: Bool {
+        manifest.triggers.contains { $0.type == .cwevent || $0.type == .cwschedule }
+    }
+
     mutating func addFunction(_ function: ResolvedFunction) {
         let spec = function.spec
+        if invokedAsynchronously { addFunctionDeadLetterQueue(function) }
         let logGroupName = InterpolatedString(parts: [.literal("/aws/lambda/")] + function.name.parts)
-        add("FunctionLogGroup", Resource("AWS::Logs::LogGroup", properties: [
+        add("FunctionLogGroup", Resource("AWS::Logs::LogGroup", metadata: Checkov.metadata([Checkov.logGroupEncryption]), properties: [
             ("LogGroupName", Intrinsic.string(logGroupName)),
             ("RetentionInDays", .integer(30)),
+            ("Tags", tagList),
         ]))
         let logGroupArn = InterpolatedString(
             parts: [.literal("arn:"), .pseudo("AWS::Partition"), .literal(":logs:"), .pseudo("AWS::Region"), .literal(":"),
@@ -105,7 +113,12 @@ public struct TemplateBuilder: Sendable {
                         ("Effect", .string("Allow")),
                         ("Action", .array([.string("logs:CreateLogStream"), .string("logs:PutLogEvents")])),
                         ("Resource", Intrinsic.string(logGroupArn)),
-                    ])])),
+                    ])] + (invokedAsynchronously ? [.object([
+                        ("Sid", .string("SendFailedInvocations")),
+                        ("Effect", .string("Allow")),
+                        ("Action", .array([.string("sqs:SendMessage")])),
+                        ("Resource", Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn")),
+                    ])] : []))),
                 ])),
             ])])),
             ("Tags", tagList),
@@ -140,7 +153,41 @@ public struct TemplateBuilder: Sendable {
                 spec.environment.map { ($0.key.value, Intrinsic.string($0.value.value.resolving(syslevel: manifest.syslevel))) }))])),
             ("Tags", tagList),
         ]
-        add("Function", Resource("AWS::Lambda::Function", dependsOn: ["FunctionLogGroup"], properties: properties))
+        if invokedAsynchronously {
+            properties.append(("DeadLetterConfig", .object([("TargetArn", Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn"))])))
+        }
+        var skips = [
+            Checkov.Skip(id: "CKV_AWS_117", reason: "manifests carry no network settings; a function that needs private resources belongs in a VPC through its own stack"),
+        ]
+        if spec.reservedConcurrency == nil {
+            skips.append(Checkov.Skip(id: "CKV_AWS_115", reason: "concurrency is reserved only when function.reservedConcurrency is set; reserving by default takes capacity from every other function"))
+        }
+        if !invokedAsynchronously {
+            skips.append(Checkov.Skip(id: "CKV_AWS_116", reason: "invoked synchronously by event source mappings; failed messages go to the queue's dead-letter queue or the stream's on-failure destination"))
+        }
+        if !spec.environment.isEmpty {
+            skips.append(Checkov.Skip(id: "CKV_AWS_173", reason: "Lambda encrypts environment variables at rest with its AWS-managed key; a manifest must hold no secrets"))
+        }
+        add("Function", Resource("AWS::Lambda::Function", dependsOn: ["FunctionLogGroup"], metadata: Checkov.metadata(skips),
+                                 properties: properties))
         output("FunctionArn", Intrinsic.getAtt("Function", "Arn"), "ARN of the function")
+    }
+
+    /// `<function name>-failed`: where Lambda puts asynchronous invocations that failed every retry.
+    mutating func addFunctionDeadLetterQueue(_ function: ResolvedFunction) {
+        let queueArn = Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn")
+        add("FunctionDeadLetterQueue", Resource("AWS::SQS::Queue", metadata: Checkov.metadata([Checkov.queueEncryptedWithSSESQS]), properties: [
+            ("QueueName", Intrinsic.string(InterpolatedString(parts: function.name.parts + [.literal("-failed")]))),
+            ("MessageRetentionPeriod", .integer(1_209_600)),
+            ("SqsManagedSseEnabled", .bool(true)),
+            ("Tags", tagList),
+        ]))
+        add("FunctionDeadLetterQueuePolicy", Resource("AWS::SQS::QueuePolicy", properties: [
+            ("Queues", .array([Intrinsic.ref("FunctionDeadLetterQueue")])),
+            ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array([
+                QueueResources.denyInsecureTransport([queueArn]),
+            ]))])),
+        ]))
+        output("FunctionDeadLetterQueueArn", queueArn, "ARN of the queue for invocations that failed every retry")
     }
 }

@@ -17,6 +17,8 @@ struct TopicQueueEmitter {
                 ("TopicName", Intrinsic.string(name)),
                 ("FifoTopic", fifo ? .bool(true) : nil),
                 ("ContentBasedDeduplication", fifo ? .bool(true) : nil),
+                ("KmsMasterKeyId", trigger.string("topicEncryption")?.literalValue == "NONE"
+                    ? nil : trigger.string("topicKmsMasterKeyId").map(Intrinsic.string)),
                 ("Tags", builder.tagList),
             ]))
             topicArn = Intrinsic.ref(topicID)

@@ -43,6 +43,10 @@ enum BuiltInDefaults {
         add("triggerEnabled", .boolean(true), "enabled")
         add("rawMessageDelivery", .boolean(true), "bare messages")
         add("topicType", text("STANDARD"), "STANDARD")
+        if trigger.string("topicEncryption")?.literalValue != "NONE" {
+            add("topicKmsMasterKeyId", text("alias/aws/sns"), "the AWS-managed SNS key")
+        }
+        add("topicEncryption", text("KMS"), "encrypted")
         add("startingPosition", text("LATEST"), "LATEST")
         // Alarms watch only queues the template creates: an existing queue's alarms belong to its own stack.
         let createsDLQ = trigger.isBundled && (type.hasQueue || trigger.string("dLQueueName") != nil)

@@ -370,14 +370,12 @@ struct DecodeContext {
             default: unknownKey(key, at: pair.key.range, in: "a trigger", candidates: Self.triggerKeys)
             }
         }
-        guard let type else {
-            if !pairs.contains(where: { $0.key.scalar == "type" }) {
-                error(.missingKey, "the trigger has no `type`", at: keyRange,
-                      help: "one of " + TriggerType.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return nil
+        if type == nil, !pairs.contains(where: { $0.key.scalar == "type" }) {
+            error(.missingKey, "the trigger has no `type`", at: keyRange,
+                  help: "one of " + TriggerType.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let defaults = defaultsNode.map { settings($0, in: "`defaults`", type: type.value) } ?? []
+        // Without a type the rest is still read, so that its typos are reported in the same run.
+        let defaults = defaultsNode.map { settings($0, in: "`defaults`", type: type?.value) } ?? []
         var overrides: [SyslevelOverride] = []
         if let syslevelsNode {
             for pair in mapping(syslevelsNode, "`syslevels`") ?? [] {
@@ -388,16 +386,17 @@ struct DecodeContext {
                           at: pair.key.range, help: suggestion.map { "did you mean `\($0)`?" })
                     continue
                 }
-                overrides.append(syslevelOverride(pair, syslevel: syslevel, type: type.value))
+                overrides.append(syslevelOverride(pair, syslevel: syslevel, type: type?.value))
             }
         }
-        let parameters = parametersNode.map { self.parameters($0, in: "`parameters`", type: type.value) } ?? []
+        let parameters = parametersNode.map { self.parameters($0, in: "`parameters`", type: type?.value) } ?? []
+        guard let type else { return nil }
         return TriggerSpec(
             name: name, type: type, bundled: bundled, defaults: defaults, syslevels: overrides, parameters: parameters,
             range: node.range, keyRange: keyRange)
     }
 
-    mutating func syslevelOverride(_ pair: YAMLPair, syslevel: Syslevel, type: TriggerType) -> SyslevelOverride {
+    mutating func syslevelOverride(_ pair: YAMLPair, syslevel: Syslevel, type: TriggerType?) -> SyslevelOverride {
         var parameters: [ParameterSpec] = []
         var settingPairs: [YAMLPair] = []
         for entry in mapping(pair.value, "`syslevels.\(syslevel.rawValue)`") ?? [] {
@@ -411,17 +410,19 @@ struct DecodeContext {
         return SyslevelOverride(syslevel: syslevel, keyRange: pair.key.range, settings: settings, parameters: parameters)
     }
 
-    mutating func settings(_ node: YAMLNode, in what: String, type: TriggerType) -> [SettingEntry] {
+    mutating func settings(_ node: YAMLNode, in what: String, type: TriggerType?) -> [SettingEntry] {
         guard let pairs = mapping(node, what) else { return [] }
         return settings(pairs: pairs, in: what, type: type)
     }
 
-    mutating func settings(pairs: [YAMLPair], in what: String, type: TriggerType) -> [SettingEntry] {
+    /// Decodes settings; without a known `type` (it is missing or misspelt) every setting is accepted, so that
+    /// typos and wrong values are still reported.
+    mutating func settings(pairs: [YAMLPair], in what: String, type: TriggerType?) -> [SettingEntry] {
         var entries: [SettingEntry] = []
         for pair in pairs {
             guard let key = keyText(pair.key) else { continue }
             guard let spec = SettingCatalog.spec(named: key) else {
-                let candidates = SettingCatalog.all.filter { $0.types.contains(type) }.map(\.name)
+                let candidates = SettingCatalog.all.filter { type.map($0.types.contains) ?? true }.map(\.name)
                     + (what.hasPrefix("`syslevels.") ? ["parameters"] : [])
                 let suggestion = Suggestion.closest(to: key, in: candidates)
                     ?? Suggestion.closest(to: key, in: SettingCatalog.names)
@@ -430,7 +431,7 @@ struct DecodeContext {
                         ?? (key == "parameters" ? "`parameters` sits beside `defaults`, or inside a syslevel block" : nil))
                 continue
             }
-            guard spec.types.contains(type) else {
+            if let type, !spec.types.contains(type) {
                 let users = TriggerType.allCases.filter { spec.types.contains($0) }.map(\.rawValue)
                 error(.settingNotForType, "`\(key)` is not a setting of type \(type.rawValue)", at: pair.key.range,
                       help: "it is used by " + users.joined(separator: ", "))
@@ -467,16 +468,16 @@ struct DecodeContext {
         }
     }
 
-    mutating func parameters(_ node: YAMLNode, in what: String, type: TriggerType) -> [ParameterSpec] {
+    mutating func parameters(_ node: YAMLNode, in what: String, type: TriggerType?) -> [ParameterSpec] {
         var parameters: [ParameterSpec] = []
         for pair in mapping(node, what) ?? [] {
             guard let name = keyText(pair.key) else { continue }
             guard let known = SettingCatalog.parameters.first(where: { $0.name == name }) else {
-                let candidates = SettingCatalog.parameters.filter { $0.types.contains(type) }.map(\.name)
+                let candidates = SettingCatalog.parameters.filter { type.map($0.types.contains) ?? true }.map(\.name)
                 unknownKey(name, at: pair.key.range, in: what, candidates: candidates)
                 continue
             }
-            guard known.types.contains(type) else {
+            if let type, !known.types.contains(type) {
                 let users = TriggerType.allCases.filter { known.types.contains($0) }.map(\.rawValue)
                 error(.settingNotForType, "the parameter `\(name)` does not apply to type \(type.rawValue)",
                       at: pair.key.range, help: "it is used by " + users.joined(separator: ", "))

@@ -39,6 +39,7 @@ public enum RuleRegistry {
         NameRule(),
         PlaceholderValueRule(),
         AlarmActionsRule(),
+        DisabledRuleAlarmRule(),
         FunctionUnknownRule(),
         RolePermissionsRule(),
     ]

@@ -25,7 +25,7 @@ public struct ModeRule: TriggerRule {
 
     /// Settings that shape resources the template creates.
     static let bundledOnly: Set<String> = [
-        "queueName", "dLQueueName", "topicName", "topicType", "streamName", "streamShardCount", "queueVisibilityTimeout",
+        "queueName", "dLQueueName", "topicName", "topicType", "topicEncryption", "topicKmsMasterKeyId", "streamName", "streamShardCount", "queueVisibilityTimeout",
         "queueMessageRetentionPeriod", "queueDelaySeconds", "queueReceiveMessageWaitTimeSeconds", "queueMaxReceiveCount",
         "queueMessageGroupId", "queueContentBasedDeduplication", "queueEncryption", "queueKmsMasterKeyId",
         "dLQueueMessageRetentionPeriod", "rawMessageDelivery",

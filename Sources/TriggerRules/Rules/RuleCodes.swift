@@ -38,6 +38,7 @@ extension DiagnosticCode {
     public static let sameNameAcrossSyslevels: DiagnosticCode = "TRG602"
     public static let placeholderValue: DiagnosticCode = "TRG603"
     public static let alarmWithoutActions: DiagnosticCode = "TRG701"
+    public static let alarmOnDisabledRule: DiagnosticCode = "TRG702"
     public static let functionUnknown: DiagnosticCode = "TRG801"
     public static let rolePermissionsNeeded: DiagnosticCode = "TRG802"
     public static let templateTooLarge: DiagnosticCode = "TRG803"
