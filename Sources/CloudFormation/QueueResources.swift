@@ -250,17 +250,11 @@ struct AlarmFactory {
         }
     }
 
-    /// The queue name without `.fifo`, so that alarm names do not carry the suffix in their middle.
-    static func withoutFIFOSuffix(_ name: InterpolatedString) -> InterpolatedString {
-        guard case .literal(let last)? = name.parts.last, last.hasSuffix(".fifo") else { return name }
-        return InterpolatedString(parts: name.parts.dropLast() + [.literal(String(last.dropLast(5)))])
-    }
-
     func queueAlarm(
         queueID: String, queueName: InterpolatedString, suffix: String, metric: String, threshold: Int, description: String
     ) -> Resource {
         Resource("AWS::CloudWatch::Alarm", properties: [
-            ("AlarmName", Intrinsic.string(InterpolatedString(parts: Self.withoutFIFOSuffix(queueName).parts + [.literal("-" + suffix)]))),
+            ("AlarmName", Intrinsic.string(InterpolatedString(parts: queueName.droppingFIFOSuffix.parts + [.literal("-" + suffix)]))),
             ("AlarmDescription", .string(description)),
             ("Namespace", .string("AWS/SQS")),
             ("MetricName", .string(metric)),
@@ -298,5 +292,14 @@ struct AlarmFactory {
             ("TreatMissingData", .string(treatMissingData)),
             ("Tags", tags),
         ] + actions)
+    }
+}
+
+extension InterpolatedString {
+    /// The name without a trailing `.fifo`, for names derived from a queue's (alarms, the rule), which would
+    /// otherwise carry the suffix in their middle.
+    var droppingFIFOSuffix: InterpolatedString {
+        guard case .literal(let last)? = parts.last, last.hasSuffix(".fifo") else { return self }
+        return InterpolatedString(parts: parts.dropLast() + [.literal(String(last.dropLast(5)))])
     }
 }

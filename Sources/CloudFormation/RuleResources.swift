@@ -93,7 +93,7 @@ public enum RuleNaming {
     public static func derivedName(for trigger: ResolvedTrigger, function: ResolvedFunction?) -> InterpolatedString {
         var base: InterpolatedString
         if let queue = trigger.string("queueName") {
-            base = AlarmFactory.withoutFIFOSuffix(queue)
+            base = queue.droppingFIFOSuffix
         } else if let function {
             base = InterpolatedString(parts: function.name.parts + (trigger.name.map { [.literal("-" + $0)] } ?? []))
         } else {
