@@ -46,3 +46,14 @@ struct ManifestRunner {
         throw ExitCodes.manifestErrors
     }
 }
+
+extension ManifestRunner {
+    /// Ends the command when `--trigger` names no trigger of the manifest, listing the ones it has.
+    func requireTrigger(_ name: String?, in result: ManifestResult) throws {
+        guard let name, TriggerParameters.triggers(in: result, syslevel: .prd, named: name).isEmpty else { return }
+        let names = TriggerParameters.names(in: result)
+        console.err("triggerc: error: \(result.file) has no trigger named \(name)"
+            + (names.isEmpty ? " (it has a single `trigger:`)" : "; its triggers are " + names.joined(separator: ", ")) + "\n")
+        throw ExitCodes.manifestErrors
+    }
+}

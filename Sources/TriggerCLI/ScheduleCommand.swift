@@ -22,6 +22,9 @@ struct ScheduleCommand: ParsableCommand {
     @Argument(help: "The trigger.yaml with a scheduleExpression.")
     var manifest: String
 
+    @Option(help: "With `triggers:`, the name of the trigger to use (default: the first that has one).")
+    var trigger: String?
+
     @Option(name: [.customShort("s"), .customLong("syslevel")], help: "The syslevel whose schedule to use.")
     var syslevel: Syslevel = .prd
 
@@ -50,7 +53,8 @@ struct ScheduleCommand: ParsableCommand {
             console.err(TextRenderer(colour: console.colour).render(blocking, sources: [result.file: result.source], fileCount: 1))
             throw ExitCodes.manifestErrors
         }
-        guard let text = TriggerParameters.schedule(in: result, syslevel: syslevel),
+        try ManifestRunner(console: console).requireTrigger(trigger, in: result)
+        guard let text = TriggerParameters.schedule(in: result, syslevel: syslevel, trigger: trigger),
             case .success(let schedule) = ScheduleExpression.parse(text)
         else {
             console.err("triggerc: error: \(result.file) has no scheduleExpression for \(syslevel.rawValue)\n")

@@ -23,6 +23,9 @@ struct TestPatternCommand: ParsableCommand {
     @Option(help: "An event JSON file (repeatable).")
     var event: [String] = []
 
+    @Option(help: "With `triggers:`, the name of the trigger to use (default: the first that has one).")
+    var trigger: String?
+
     @Option(name: [.customShort("s"), .customLong("syslevel")], help: "The syslevel whose pattern to use.")
     var syslevel: Syslevel = .prd
 
@@ -42,7 +45,8 @@ struct TestPatternCommand: ParsableCommand {
                 console.err(TextRenderer(colour: console.colour).render(errors, sources: [result.file: result.source], fileCount: 1))
                 throw ExitCodes.manifestErrors
             }
-            guard let found = TriggerParameters.pattern(in: result, syslevel: syslevel) else {
+            try ManifestRunner(console: console).requireTrigger(trigger, in: result)
+            guard let found = TriggerParameters.pattern(in: result, syslevel: syslevel, trigger: trigger) else {
                 console.err("triggerc: error: \(result.file) has no eventPattern or filterCriteria\n")
                 throw ExitCodes.manifestErrors
             }

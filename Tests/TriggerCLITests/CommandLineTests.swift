@@ -296,6 +296,20 @@ import Testing
 @Suite(.serialized) struct PatternAndScheduleCommandTests {
     let cli = CommandLineTests()
 
+    @Test func triggerPicksOneOfSeveralTriggers() throws {
+        let schedule = try cli.run(["schedule", "Examples/multiple-triggers/trigger.yaml", "--trigger", "reindex",
+                                    "--count", "2", "--after", "2026-11-27"])
+        #expect(schedule.status == 0)
+        #expect(schedule.stdout == "2026-11-28T00:00:00Z\n2026-11-29T00:00:00Z\n")
+        let unknown = try cli.run(["schedule", "Examples/multiple-triggers/trigger.yaml", "--trigger", "nightly"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("has no trigger named nightly; its triggers are uploads, reindex, backfill"))
+        let pattern = try cli.run(["test-pattern", "Examples/multiple-triggers/trigger.yaml", "--trigger", "uploads",
+                                   "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        #expect(pattern.status == 1)
+        #expect(pattern.stdout.contains("detail.bucket.name"))
+    }
+
     @Test func testPatternWithAManifest() throws {
         let result = try cli.run(["test-pattern", "Examples/s3-to-fifo-function/trigger.yaml",
                                   "--event", "Tests/Fixtures/patterns/s3-created-source.json",
