@@ -45,41 +45,112 @@ public enum JSONWriter {
         }
     }
 
+    /// Pretty JSON written an object member at a time, for documents whose outer objects are not `JSONValue`s
+    /// (templates); gives `pretty`'s bytes and, from the same pass, the size of the compact form.
+    public struct Stream {
+        private var output: [UInt8] = []
+        private var layout = 0
+        /// For each open object, whether it has a member yet.
+        private var open: [Bool] = []
+
+        public init() {
+            output.reserveCapacity(8192)
+        }
+
+        /// Opens an object, at the top or as the value of the member just named by `key`.
+        public mutating func beginObject() {
+            output.append(UInt8(ascii: "{"))
+            open.append(false)
+        }
+
+        public mutating func endObject() {
+            if open.removeLast() { JSONWriter.newline(indent: 2 * open.count, into: &output, layout: &layout) }
+            output.append(UInt8(ascii: "}"))
+        }
+
+        /// Starts a member of the innermost open object; its value follows (`value` or `beginObject`).
+        public mutating func key(_ key: String) {
+            if open[open.count - 1] { output.append(UInt8(ascii: ",")) }
+            open[open.count - 1] = true
+            JSONWriter.newline(indent: 2 * open.count, into: &output, layout: &layout)
+            JSONWriter.writeString(key, into: &output)
+            output.append(UInt8(ascii: ":"))
+            output.append(JSONWriter.space)
+            layout += 1
+        }
+
+        /// Writes a value; `sortingKeys` writes its objects as `JSONWriter.sortedKeys` would order them.
+        public mutating func value(_ value: JSONValue, sortingKeys: Bool = false) {
+            JSONWriter.write(value, indent: 2 * open.count, sortingKeys: sortingKeys, into: &output, layout: &layout)
+        }
+
+        /// `key` then `value`.
+        public mutating func member(_ key: String, _ value: JSONValue, sortingKeys: Bool = false) {
+            self.key(key)
+            self.value(value, sortingKeys: sortingKeys)
+        }
+
+        /// The text with its trailing newline, and the byte count of the same document written compactly.
+        public mutating func finish() -> (text: String, compactByteCount: Int) {
+            output.append(JSONWriter.newline)
+            return (String(decoding: output, as: UTF8.self), output.count - layout - 1)
+        }
+    }
+
     private static let newline = UInt8(ascii: "\n")
     private static let space = UInt8(ascii: " ")
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
 
     static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+        var layout = 0
+        write(value, indent: indent, sortingKeys: false, into: &output, layout: &layout)
+    }
+
+    /// Writes `value` indented; `layout` grows by the bytes the compact form would not have (line breaks,
+    /// indentation, the space after each colon). `sortingKeys` writes every object's members sorted by key,
+    /// as `sortedKeys(value)` would, without building the sorted copy.
+    static func write(_ value: JSONValue, indent: Int, sortingKeys: Bool, into output: inout [UInt8], layout: inout Int) {
         switch value {
         case .array(let items) where !items.isEmpty:
             output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                output.append(newline)
-                output.append(contentsOf: repeatElement(space, count: indent + 2))
-                write(item, indent: indent + 2, into: &output)
+                newline(indent: indent + 2, into: &output, layout: &layout)
+                write(item, indent: indent + 2, sortingKeys: sortingKeys, into: &output, layout: &layout)
             }
-            output.append(newline)
-            output.append(contentsOf: repeatElement(space, count: indent))
+            newline(indent: indent, into: &output, layout: &layout)
             output.append(UInt8(ascii: "]"))
         case .object(let members) where !members.isEmpty:
             output.append(UInt8(ascii: "{"))
-            for (index, (key, item)) in members.enumerated() {
+            for (index, (key, item)) in (sortingKeys ? members.sorted { $0.0 < $1.0 } : members).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                output.append(newline)
-                output.append(contentsOf: repeatElement(space, count: indent + 2))
+                newline(indent: indent + 2, into: &output, layout: &layout)
                 writeString(key, into: &output)
                 output.append(UInt8(ascii: ":"))
                 output.append(space)
-                write(item, indent: indent + 2, into: &output)
+                layout += 1
+                write(item, indent: indent + 2, sortingKeys: sortingKeys, into: &output, layout: &layout)
             }
-            output.append(newline)
-            output.append(contentsOf: repeatElement(space, count: indent))
+            newline(indent: indent, into: &output, layout: &layout)
             output.append(UInt8(ascii: "}"))
         default:
             writeCompact(value, into: &output)
         }
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    @inline(__always)
+    static func newline(indent: Int, into output: inout [UInt8], layout: inout Int) {
+        output.append(newline)
+        var remaining = indent
+        while remaining > 0 {
+            let count = min(remaining, spaces.count)
+            output.append(contentsOf: spaces[..<count])
+            remaining -= count
+        }
+        layout += 1 + indent
     }
 
     static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
