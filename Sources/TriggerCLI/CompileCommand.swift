@@ -100,6 +100,12 @@ struct CompileCommand: ParsableCommand {
         }
         do {
             if let failure { throw failure }
+            // Two manifests can name one output (`a/trigger.yaml`, `a/trigger.yml`); renaming both would
+            // silently keep the last, so it is an error, found before anything is renamed.
+            var destinations = Set<String>()
+            if let twice = staged.files.first(where: { !destinations.insert($0.path).inserted }) {
+                throw FileSystemError(path: twice.path, reason: "more than one manifest compiles to it")
+            }
             try fileSystem.publish(staged)
         } catch {
             fileSystem.discard(staged)

@@ -9,6 +9,11 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
     public var description: String { "\(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// The file operations the pipeline needs; injected so that tests and the CLI can differ.
@@ -91,8 +96,7 @@ public struct LocalFileSystem: FileSystem {
         do throws(FileSystemError) {
             for file in files {
                 try makeDirectories(parent(of: file.path), created: &staged.createdDirectories)
-                let temporary = parent(of: file.path) + "/." + base(of: file.path) + ".tmp-\(getpid())"
-                try write(file.contents, to: temporary)
+                let temporary = try write(file.contents, beside: file.path)
                 staged.files.append((temporary, file.path))
             }
         } catch {
@@ -117,8 +121,18 @@ public struct LocalFileSystem: FileSystem {
         for directory in staged.createdDirectories.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(directory) }
     }
 
-    func write(_ contents: String, to path: String) throws(FileSystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes `contents` to a new temporary file beside `destination` and returns its path. The file is created
+    /// exclusively, so that threads staging the same destination never write into one file.
+    func write(_ contents: String, beside destination: String) throws(FileSystemError) -> String {
+        let stem = parent(of: destination) + "/." + base(of: destination) + ".tmp-\(getpid())"
+        var path = stem
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var attempt = 1
+        while descriptor < 0, errno == EEXIST, attempt < 1000 {
+            attempt += 1
+            path = stem + "-\(attempt)"
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
         var contents = contents
         let failure: FileSystemError? = contents.withUTF8 { bytes in
@@ -141,6 +155,7 @@ public struct LocalFileSystem: FileSystem {
         // The rename publishes the file; the data must be on disk before it, or a crash can expose an empty file.
         fsync(descriptor)
         close(descriptor)
+        return path
     }
 
     /// Creates `path` and its missing parents, recording the ones this call created. Another thread creating

@@ -105,6 +105,15 @@ import Testing
         #expect(files(under: output).isEmpty, "nothing may be written when a manifest has an error")
     }
 
+    @Test func twoManifestsWithOneOutputAreAnErrorAndWriteNothing() throws {
+        let output = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try run(["compile", "Examples/seed/trigger.yaml", "./Examples/seed/trigger.yaml", "-o", output.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("trigger.ci.json: more than one manifest compiles to it"), "\(result.stderr)")
+        #expect(files(under: output).isEmpty, "\(files(under: output))")
+    }
+
     @Test func diagnosticsPointAtTheExactLineAndColumn() throws {
         let cases: [(String, String)] = [
             ("typo-key", "Tests/Fixtures/faulty/typo-key.yaml:10:5: error[TRG101]"),
