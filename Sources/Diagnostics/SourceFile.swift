@@ -1,16 +1,18 @@
-/// A source file's text split into lines, for renderers that show the offending line.
+/// A source file's text, for renderers that show the offending line.
 public struct SourceFile: Sendable, Hashable {
     public let path: String
     public let text: String
-    /// The lines without their line terminators: the ones libyaml counts (`\n`, `\r\n`, `\r`, NEL, LS, PS),
-    /// so that line numbers agree with the reader's.
-    public let lines: [Substring]
 
     public init(path: String, text: String) {
         self.path = path
         // libyaml does not count a byte order mark as a column; neither may the caret.
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        self.text = text
+        self.text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// The lines without their line terminators: the ones libyaml counts (`\n`, `\r\n`, `\r`, NEL, LS, PS),
+    /// so that line numbers agree with the reader's. Split on every access, not at `init`: most files are
+    /// never shown, and splitting by characters costs more than reading and checking the file.
+    public var lines: [Substring] {
         var lines: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -25,11 +27,17 @@ public struct SourceFile: Sendable, Hashable {
             index = text.index(after: index)
         }
         lines.append(text[start..<text.endIndex])
-        self.lines = lines
+        return lines
     }
 
-    /// The text of a 1-based line, or `nil` when it does not exist.
+    /// The text of a 1-based line, or `nil` when it does not exist. Splits the file: to look up many lines,
+    /// take `lines` once.
     public func line(_ number: Int) -> Substring? {
+        Self.line(number, in: lines)
+    }
+
+    /// The text of a 1-based line of `lines`, or `nil` when it does not exist.
+    public static func line(_ number: Int, in lines: [Substring]) -> Substring? {
         guard number >= 1, number <= lines.count else { return nil }
         return lines[number - 1]
     }

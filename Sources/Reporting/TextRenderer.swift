@@ -12,8 +12,12 @@ public struct TextRenderer: Sendable {
     /// All diagnostics, in source order, followed by a summary line.
     public func render(_ diagnostics: [Diagnostic], sources: [String: SourceFile], fileCount: Int) -> String {
         var output = ""
+        // Each file is split into lines once, and only when one of its diagnostics is shown.
+        var lines: [String: [Substring]] = [:]
         for diagnostic in diagnostics.sorted() {
-            output += render(diagnostic, source: sources[diagnostic.range.file])
+            let file = diagnostic.range.file
+            if lines[file] == nil, let source = sources[file] { lines[file] = source.lines }
+            output += render(diagnostic, lines: lines[file])
             output += "\n"
         }
         output += summary(diagnostics, fileCount: fileCount) + "\n"
@@ -30,12 +34,16 @@ public struct TextRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic, source: SourceFile?) -> String {
+        render(diagnostic, lines: source?.lines)
+    }
+
+    func render(_ diagnostic: Diagnostic, lines sourceLines: [Substring]?) -> String {
         let range = diagnostic.range
         var lines: [String] = []
         let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", style(for: diagnostic.severity))
         lines.append(paint("\(range.file):\(range.start.line):\(range.start.column):", "1") + " \(label): "
                      + paint(diagnostic.message, "1"))
-        lines += snippet(range, source: source, marker: "^", style: style(for: diagnostic.severity))
+        lines += snippet(range, source: sourceLines, marker: "^", style: style(for: diagnostic.severity))
         if let syslevels = diagnostic.syslevels {
             lines.append(paint("note", "1") + ": only in syslevel" + (syslevels.count == 1 ? " " : "s ")
                          + syslevels.joined(separator: ", "))
@@ -44,7 +52,7 @@ public struct TextRenderer: Sendable {
             lines.append(paint("note", "1") + ": \(note.message)")
             if let noteRange = note.range {
                 lines.append("  --> \(noteRange.file):\(noteRange.start.line):\(noteRange.start.column)")
-                lines += snippet(noteRange, source: noteRange.file == range.file ? source : nil, marker: "-", style: "36")
+                lines += snippet(noteRange, source: noteRange.file == range.file ? sourceLines : nil, marker: "-", style: "36")
             }
         }
         if let help = diagnostic.help {
@@ -58,8 +66,8 @@ public struct TextRenderer: Sendable {
     static let widestLine = 160
 
     /// The first line of the range with a gutter and an underline, in characters (Unicode scalars).
-    func snippet(_ range: SourceRange, source: SourceFile?, marker: Character, style: String) -> [String] {
-        guard let source, let line = source.line(range.start.line) else { return [] }
+    func snippet(_ range: SourceRange, source: [Substring]?, marker: Character, style: String) -> [String] {
+        guard let source, let line = SourceFile.line(range.start.line, in: source) else { return [] }
         let number = String(range.start.line)
         let gutter = String(repeating: " ", count: number.count)
         var scalars = Array(line.unicodeScalars)

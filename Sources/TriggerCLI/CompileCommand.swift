@@ -33,39 +33,90 @@ struct CompileCommand: ParsableCommand {
     @Option(help: "The template format: json or yaml.")
     var format: TemplateFormat = .json
 
+    @OptionGroup var jobs: JobsOption
+
     func validate() throws {
         if stdout, manifests.count != 1 || syslevels.count != 1 {
             throw ValidationError("--stdout needs exactly one manifest and one --syslevel")
         }
     }
 
+    /// What became of one manifest's templates on its worker thread.
+    enum Output: Sendable {
+        /// Nothing: the manifest has an error, or an earlier batch had one, so nothing will be written.
+        case none
+        /// Written under temporary names, renamed into place once every manifest is known to be free of errors.
+        case staged(StagedFiles)
+        /// The one template `--stdout` prints.
+        case text(String)
+        case failed(FileSystemError)
+    }
+
     func run() throws {
         let console = Console()
         let selected = syslevels.isEmpty ? Syslevel.allCases : Syslevel.allCases.filter(syslevels.contains)
-        let results = try ManifestRunner(console: console).run(manifests, syslevels: selected)
-        let diagnostics = results.flatMap(\.diagnostics).filter { $0.severity != .info }
-        if !diagnostics.isEmpty {
-            let sources = Dictionary(results.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
-            console.err(TextRenderer(colour: console.colour).render(diagnostics, sources: sources, fileCount: results.count))
-        }
-        guard !results.contains(where: \.hasErrors) else { throw ExitCodes.manifestErrors }
-        let files = results.flatMap { result in
-            result.templates.map { entry in
+        let fileSystem = LocalFileSystem()
+        let (format, outputDirectory, stdout) = (format, outputDirectory, stdout)
+        // Templates are staged batch by batch as they are made, so that memory stays bounded however many
+        // manifests there are; an error anywhere discards them all, so that nothing is written.
+        let run = ManifestRunner(console: console, jobs: jobs.resolved(console)).run(
+            manifests, syslevels: selected, keep: { $0.severity != .info },
+            failed: { if case .failed = $0 { true } else { false } }
+        ) { result, afterFailure -> Output in
+            guard !result.hasErrors, !afterFailure else { return .none }
+            let files = result.templates.map { entry in
                 (path: Pipeline.outputPath(manifest: result.file, outputDirectory: outputDirectory, syslevel: entry.syslevel,
                                            fileExtension: format.rawValue),
                  contents: format.render(entry.template, json: entry.text))
             }
+            if stdout { return .text(files.first?.contents ?? "") }
+            do throws(FileSystemError) {
+                return .staged(try fileSystem.stage(files))
+            } catch {
+                return .failed(error)
+            }
         }
-        if stdout {
-            console.out(files.first?.contents ?? "")
+        var staged = StagedFiles()
+        var failure: FileSystemError?
+        for outcome in run.outcomes {
+            switch outcome.extra {
+            case .staged(let files): staged.append(files)
+            case .failed(let error): failure = failure ?? error
+            case .none, .text: break
+            }
+        }
+        guard !run.unreadable else {
+            fileSystem.discard(staged)
+            throw ExitCodes.ioFailure
+        }
+        let diagnostics = run.outcomes.flatMap(\.diagnostics)
+        if !diagnostics.isEmpty {
+            let sources = Dictionary(run.outcomes.compactMap { outcome in outcome.source.map { (outcome.file, $0) } },
+                                     uniquingKeysWith: { first, _ in first })
+            console.err(TextRenderer(colour: console.colour).render(diagnostics, sources: sources, fileCount: run.outcomes.count))
+        }
+        guard !run.outcomes.contains(where: \.hasErrors) else {
+            fileSystem.discard(staged)
+            throw ExitCodes.manifestErrors
+        }
+        if stdout, case .text(let text) = run.outcomes.first?.extra {
+            console.out(text)
             return
         }
         do {
-            try LocalFileSystem().writeAtomically(files)
+            if let failure { throw failure }
+            // Two manifests can name one output (`a/trigger.yaml`, `a/trigger.yml`); renaming both would
+            // silently keep the last, so it is an error, found before anything is renamed.
+            var destinations = Set<String>()
+            if let twice = staged.files.first(where: { !destinations.insert($0.path).inserted }) {
+                throw FileSystemError(path: twice.path, reason: "more than one manifest compiles to it")
+            }
+            try fileSystem.publish(staged)
         } catch {
+            fileSystem.discard(staged)
             console.err("triggerc: error: cannot write \(error)\n")
             throw ExitCodes.ioFailure
         }
-        for file in files { console.out("wrote \(file.path)\n") }
+        console.out(staged.files.map { "wrote \($0.path)\n" }.joined())
     }
 }

@@ -51,9 +51,18 @@ struct Console: Sendable {
 
     /// A path as users see it in diagnostics: relative to the working directory when it is inside it.
     func displayPath(_ path: String) -> String {
-        let cwd = currentDirectory
+        Self.displayPath(path, in: currentDirectory)
+    }
+
+    /// `displayPath` for a working directory already looked up, as a run over many manifests needs.
+    static func displayPath(_ path: String, in cwd: String) -> String {
         if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
         if path.hasPrefix("./") { return String(path.dropFirst(2)) }
         return path
+    }
+
+    /// The processors this process may run on, for the default number of jobs.
+    var processorCount: Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }

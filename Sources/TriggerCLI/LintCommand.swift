@@ -28,14 +28,18 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Exit 1 on warnings too.")
     var strict = false
 
+    @OptionGroup var jobs: JobsOption
+
     func run() throws {
         let console = Console()
-        let results = try ManifestRunner(console: console, verb: "checking").run(manifests, syslevels: [])
-        let diagnostics = results.flatMap(\.diagnostics)
+        let run = ManifestRunner(console: console, jobs: jobs.resolved(console), verb: "checking").run(manifests, syslevels: []) { _, _ in () }
+        if run.unreadable { throw ExitCodes.ioFailure }
+        let diagnostics = run.outcomes.flatMap(\.diagnostics)
         switch format {
         case .text:
-            let sources = Dictionary(results.map { ($0.file, $0.source) }, uniquingKeysWith: { first, _ in first })
-            console.out(TextRenderer(colour: console.colourOut).render(diagnostics, sources: sources, fileCount: results.count))
+            let sources = Dictionary(run.outcomes.compactMap { outcome in outcome.source.map { (outcome.file, $0) } },
+                                     uniquingKeysWith: { first, _ in first })
+            console.out(TextRenderer(colour: console.colourOut).render(diagnostics, sources: sources, fileCount: run.outcomes.count))
         case .json:
             console.out(JSONRenderer().render(diagnostics))
         case .github:

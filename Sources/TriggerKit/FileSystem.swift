@@ -9,6 +9,11 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public let path: String
     public let reason: String
     public var description: String { "\(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// The file operations the pipeline needs; injected so that tests and the CLI can differ.
@@ -17,6 +22,28 @@ public protocol FileSystem: Sendable {
     func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8]
     /// Writes files so that each either keeps its old content or has the whole new one, never a torn one.
     func writeAtomically(_ files: [(path: String, contents: String)]) throws(FileSystemError)
+    /// Writes each file's contents, flushed, under a temporary name beside it; nothing is visible under the
+    /// real names until `publish`. On failure, what this call staged is already discarded.
+    func stage(_ files: [(path: String, contents: String)]) throws(FileSystemError) -> StagedFiles
+    /// Renames staged files into place, in order.
+    func publish(_ staged: StagedFiles) throws(FileSystemError)
+    /// Removes staged files and the directories staging created (when they are empty again).
+    func discard(_ staged: StagedFiles)
+}
+
+/// Files written under temporary names and not yet renamed into place, and the directories created for them.
+public struct StagedFiles: Sendable {
+    public var files: [(temporary: String, path: String)] = []
+    /// Created by `stage`; `discard` removes them again.
+    public var createdDirectories: [String] = []
+
+    public init() {}
+
+    /// Adds what another `stage` call staged.
+    public mutating func append(_ other: StagedFiles) {
+        files += other.files
+        createdDirectories += other.createdDirectories
+    }
 }
 
 /// The real file system, through POSIX calls.
@@ -61,55 +88,97 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func writeAtomically(_ files: [(path: String, contents: String)]) throws(FileSystemError) {
-        var staged: [(temporary: String, path: String)] = []
+        let staged = try stage(files)
         do throws(FileSystemError) {
-            for file in files {
-                try makeDirectories(parent(of: file.path))
-                let temporary = parent(of: file.path) + "/." + base(of: file.path) + ".tmp-\(getpid())"
-                try write(file.contents, to: temporary)
-                staged.append((temporary, file.path))
-            }
-            for file in staged {
-                guard rename(file.temporary, file.path) == 0 else {
-                    throw FileSystemError(path: file.path, reason: Self.reason())
-                }
-            }
+            try publish(staged)
         } catch {
-            for file in staged { unlink(file.temporary) }
+            discard(staged)
             throw error
         }
     }
 
-    func write(_ contents: String, to path: String) throws(FileSystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
-        var utf8 = Array(contents.utf8)
-        var offset = 0
-        while offset < utf8.count {
-            let written = utf8.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = Self.reason()
-                close(descriptor)
-                unlink(path)
-                throw FileSystemError(path: path, reason: reason)
+    public func stage(_ files: [(path: String, contents: String)]) throws(FileSystemError) -> StagedFiles {
+        var staged = StagedFiles()
+        do throws(FileSystemError) {
+            for file in files {
+                try makeDirectories(parent(of: file.path), created: &staged.createdDirectories)
+                let temporary = try write(file.contents, beside: file.path)
+                staged.files.append((temporary, file.path))
             }
-            offset += written
+        } catch {
+            discard(staged)
+            throw error
+        }
+        return staged
+    }
+
+    public func publish(_ staged: StagedFiles) throws(FileSystemError) {
+        for file in staged.files {
+            guard rename(file.temporary, file.path) == 0 else {
+                throw FileSystemError(path: file.path, reason: Self.reason())
+            }
+        }
+    }
+
+    public func discard(_ staged: StagedFiles) {
+        for file in staged.files { unlink(file.temporary) }
+        // Children before parents (a child's path is longer than its parent's, whichever call created it);
+        // rmdir leaves a directory that something else has put a file in since.
+        for directory in staged.createdDirectories.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(directory) }
+    }
+
+    /// Writes `contents` to a new temporary file beside `destination` and returns its path. The file is created
+    /// exclusively, so that threads staging the same destination never write into one file.
+    func write(_ contents: String, beside destination: String) throws(FileSystemError) -> String {
+        let stem = parent(of: destination) + "/." + base(of: destination) + ".tmp-\(getpid())"
+        var path = stem
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var attempt = 1
+        while descriptor < 0, errno == EEXIST, attempt < 1000 {
+            attempt += 1
+            path = stem + "-\(attempt)"
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
+        var contents = contents
+        let failure: FileSystemError? = contents.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return FileSystemError(path: path, reason: Self.reason())
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure {
+            close(descriptor)
+            unlink(path)
+            throw failure
         }
         // The rename publishes the file; the data must be on disk before it, or a crash can expose an empty file.
         fsync(descriptor)
         close(descriptor)
+        return path
     }
 
-    func makeDirectories(_ path: String) throws(FileSystemError) {
+    /// Creates `path` and its missing parents, recording the ones this call created. Another thread creating
+    /// the same directory at the same time is not an error.
+    func makeDirectories(_ path: String, created: inout [String]) throws(FileSystemError) {
         guard !path.isEmpty, path != "/", path != "." else { return }
         var info = stat()
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileSystemError(path: path, reason: "is not a directory") }
             return
         }
-        try makeDirectories(parent(of: path))
-        if mkdir(path, 0o755) != 0, errno != EEXIST { throw FileSystemError(path: path, reason: Self.reason()) }
+        try makeDirectories(parent(of: path), created: &created)
+        if mkdir(path, 0o755) == 0 {
+            created.append(path)
+        } else if errno != EEXIST {
+            throw FileSystemError(path: path, reason: Self.reason())
+        }
     }
 
     func parent(of path: String) -> String {

@@ -53,9 +53,9 @@ public struct Pipeline: Sendable {
         var sizeProblems: [(Diagnostic, Syslevel?)] = []
         for manifest in resolved where syslevels.contains(manifest.syslevel) {
             let template = emitter.emit(manifest)
-            let text = TemplateWriter.json(template)
+            let (text, size) = TemplateWriter.render(template)
             templates.append((manifest.syslevel, template, text))
-            if let problem = TemplateSizeRule().check(size: TemplateWriter.compact(template.json).utf8.count, manifest: manifest) { sizeProblems.append((problem, manifest.syslevel)) }
+            if let problem = TemplateSizeRule().check(size: size, manifest: manifest) { sizeProblems.append((problem, manifest.syslevel)) }
         }
         diagnostics += Linter.fold(sizeProblems, syslevelCount: Syslevel.allCases.count)
         return ManifestResult(file: file, source: source, diagnostics: diagnostics.sorted(), resolved: resolved, templates: templates)

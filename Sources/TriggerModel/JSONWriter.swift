@@ -3,17 +3,37 @@
 public enum JSONWriter {
     /// The canonical text of any JSON value, ending with a newline.
     public static func pretty(_ value: JSONValue) -> String {
-        var output = ""
+        String(decoding: prettyBytes(value), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `pretty(value)`.
+    public static func prettyBytes(_ value: JSONValue) -> [UInt8] {
+        // Templates are a few kilobytes; starting there saves the first handful of doublings.
+        var output: [UInt8] = []
+        output.reserveCapacity(8192)
         write(value, indent: 0, into: &output)
-        output.append("\n")
+        output.append(newline)
         return output
     }
 
     /// The value on one line with no spaces, as CloudFormation measures sizes.
     public static func compact(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
         writeCompact(value, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `compact(value).utf8.count`, counted without building the text.
+    public static func compactByteCount(_ value: JSONValue) -> Int {
+        switch value {
+        case .null: 4
+        case .bool(let flag): flag ? 4 : 5
+        case .number(let text): text.utf8.count
+        case .string(let text): escapedByteCount(text)
+        case .array(let items): items.reduce(1 + max(items.count - 1, 0) + 1) { $0 + compactByteCount($1) }
+        case .object(let members):
+            members.reduce(1 + max(members.count - 1, 0) + 1) { $0 + escapedByteCount($1.0) + 1 + compactByteCount($1.1) }
+        }
     }
 
     /// Sorts object keys recursively, so that properties never depend on the order an emitter built them in.
@@ -25,78 +45,212 @@ public enum JSONWriter {
         }
     }
 
-    static func write(_ value: JSONValue, indent: Int, into output: inout String) {
+    /// Pretty JSON written an object member at a time, for documents whose outer objects are not `JSONValue`s
+    /// (templates); gives `pretty`'s bytes and, from the same pass, the size of the compact form.
+    public struct Stream {
+        private var output: [UInt8] = []
+        private var layout = 0
+        /// For each open object, whether it has a member yet.
+        private var open: [Bool] = []
+
+        public init() {
+            output.reserveCapacity(8192)
+        }
+
+        /// Opens an object, at the top or as the value of the member just named by `key`.
+        public mutating func beginObject() {
+            output.append(UInt8(ascii: "{"))
+            open.append(false)
+        }
+
+        public mutating func endObject() {
+            if open.removeLast() { JSONWriter.newline(indent: 2 * open.count, into: &output, layout: &layout) }
+            output.append(UInt8(ascii: "}"))
+        }
+
+        /// Starts a member of the innermost open object; its value follows (`value` or `beginObject`).
+        public mutating func key(_ key: String) {
+            if open[open.count - 1] { output.append(UInt8(ascii: ",")) }
+            open[open.count - 1] = true
+            JSONWriter.newline(indent: 2 * open.count, into: &output, layout: &layout)
+            JSONWriter.writeString(key, into: &output)
+            output.append(UInt8(ascii: ":"))
+            output.append(JSONWriter.space)
+            layout += 1
+        }
+
+        /// Writes a value; `sortingKeys` writes its objects as `JSONWriter.sortedKeys` would order them.
+        public mutating func value(_ value: JSONValue, sortingKeys: Bool = false) {
+            JSONWriter.write(value, indent: 2 * open.count, sortingKeys: sortingKeys, into: &output, layout: &layout)
+        }
+
+        /// `key` then `value`.
+        public mutating func member(_ key: String, _ value: JSONValue, sortingKeys: Bool = false) {
+            self.key(key)
+            self.value(value, sortingKeys: sortingKeys)
+        }
+
+        /// The text with its trailing newline, and the byte count of the same document written compactly.
+        public mutating func finish() -> (text: String, compactByteCount: Int) {
+            output.append(JSONWriter.newline)
+            return (String(decoding: output, as: UTF8.self), output.count - layout - 1)
+        }
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+    private static let space = UInt8(ascii: " ")
+    private static let quote = UInt8(ascii: "\"")
+    private static let backslash = UInt8(ascii: "\\")
+
+    static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+        var layout = 0
+        write(value, indent: indent, sortingKeys: false, into: &output, layout: &layout)
+    }
+
+    /// Writes `value` indented; `layout` grows by the bytes the compact form would not have (line breaks,
+    /// indentation, the space after each colon). `sortingKeys` writes every object's members sorted by key,
+    /// as `sortedKeys(value)` would, without building the sorted copy.
+    static func write(_ value: JSONValue, indent: Int, sortingKeys: Bool, into output: inout [UInt8], layout: inout Int) {
         switch value {
         case .array(let items) where !items.isEmpty:
-            output.append("[\n")
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
-                write(item, indent: indent + 2, into: &output)
-                output.append(index == items.count - 1 ? "\n" : ",\n")
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent: indent + 2, into: &output, layout: &layout)
+                write(item, indent: indent + 2, sortingKeys: sortingKeys, into: &output, layout: &layout)
             }
-            output.append(String(repeating: " ", count: indent))
-            output.append("]")
+            newline(indent: indent, into: &output, layout: &layout)
+            output.append(UInt8(ascii: "]"))
         case .object(let members) where !members.isEmpty:
-            output.append("{\n")
-            for (index, (key, item)) in members.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
+            output.append(UInt8(ascii: "{"))
+            for (index, (key, item)) in (sortingKeys ? members.sorted { $0.0 < $1.0 } : members).enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline(indent: indent + 2, into: &output, layout: &layout)
                 writeString(key, into: &output)
-                output.append(": ")
-                write(item, indent: indent + 2, into: &output)
-                output.append(index == members.count - 1 ? "\n" : ",\n")
+                output.append(UInt8(ascii: ":"))
+                output.append(space)
+                layout += 1
+                write(item, indent: indent + 2, sortingKeys: sortingKeys, into: &output, layout: &layout)
             }
-            output.append(String(repeating: " ", count: indent))
-            output.append("}")
+            newline(indent: indent, into: &output, layout: &layout)
+            output.append(UInt8(ascii: "}"))
         default:
             writeCompact(value, into: &output)
         }
     }
 
-    static func writeCompact(_ value: JSONValue, into output: inout String) {
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    @inline(__always)
+    static func newline(indent: Int, into output: inout [UInt8], layout: inout Int) {
+        output.append(newline)
+        var remaining = indent
+        while remaining > 0 {
+            let count = min(remaining, spaces.count)
+            output.append(contentsOf: spaces[..<count])
+            remaining -= count
+        }
+        layout += 1 + indent
+    }
+
+    static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
         switch value {
-        case .null: output.append("null")
-        case .bool(let flag): output.append(flag ? "true" : "false")
-        case .number(let text): output.append(text)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let text): output.append(contentsOf: text.utf8)
         case .string(let text): writeString(text, into: &output)
         case .array(let items):
-            output.append("[")
+            output.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { output.append(",") }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 writeCompact(item, into: &output)
             }
-            output.append("]")
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output.append("{")
+            output.append(UInt8(ascii: "{"))
             for (index, (key, item)) in members.enumerated() {
-                if index > 0 { output.append(",") }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 writeString(key, into: &output)
-                output.append(":")
+                output.append(UInt8(ascii: ":"))
                 writeCompact(item, into: &output)
             }
-            output.append("}")
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ text: String, into output: inout String) {
-        output.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "\u{08}": output.append("\\b")
-            case "\u{0C}": output.append("\\f")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    output.unicodeScalars.append(scalar)
+    /// The escape of one UTF-8 byte that needs one, or `nil`. U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`) are
+    /// escaped too, because JavaScript string literals cannot hold them; `escape(for:)` handles them.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == quote || byte == backslash || byte == 0xE2
+    }
+
+    static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(quote)
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard needsEscape(byte) else {
+                    index += 1
+                    continue
                 }
+                let (escape, length) = self.escape(at: index, in: bytes)
+                guard let escape else {
+                    index += length
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(contentsOf: escape.utf8)
+                index += length
+                runStart = index
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        output.append("\"")
+        output.append(quote)
+    }
+
+    /// The byte count of `writeString(text)`.
+    static func escapedByteCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 2
+            var index = 0
+            while index < bytes.count {
+                guard needsEscape(bytes[index]) else {
+                    count += 1
+                    index += 1
+                    continue
+                }
+                let (escape, length) = self.escape(at: index, in: bytes)
+                count += escape?.utf8.count ?? length
+                index += length
+            }
+            return count
+        }
+    }
+
+    /// The escape for the character at `index` (whose first byte `needsEscape`) and its length in bytes;
+    /// `nil` when it is written as it is.
+    private static func escape(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String?, Int) {
+        switch bytes[index] {
+        case quote: return ("\\\"", 1)
+        case backslash: return ("\\\\", 1)
+        case UInt8(ascii: "\n"): return ("\\n", 1)
+        case UInt8(ascii: "\r"): return ("\\r", 1)
+        case UInt8(ascii: "\t"): return ("\\t", 1)
+        case 0x08: return ("\\b", 1)
+        case 0x0C: return ("\\f", 1)
+        case 0xE2:
+            if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                return (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+            }
+            return (nil, 1)
+        case let control:
+            let hex = String(control, radix: 16)
+            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+        }
     }
 }

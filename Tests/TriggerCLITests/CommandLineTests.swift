@@ -105,6 +105,15 @@ import Testing
         #expect(files(under: output).isEmpty, "nothing may be written when a manifest has an error")
     }
 
+    @Test func twoManifestsWithOneOutputAreAnErrorAndWriteNothing() throws {
+        let output = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try run(["compile", "Examples/seed/trigger.yaml", "./Examples/seed/trigger.yaml", "-o", output.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("trigger.ci.json: more than one manifest compiles to it"), "\(result.stderr)")
+        #expect(files(under: output).isEmpty, "\(files(under: output))")
+    }
+
     @Test func diagnosticsPointAtTheExactLineAndColumn() throws {
         let cases: [(String, String)] = [
             ("typo-key", "Tests/Fixtures/faulty/typo-key.yaml:10:5: error[TRG101]"),
@@ -349,5 +358,74 @@ import Testing
         #expect(eng.stdout == "2026-11-30T10:15:00Z\n2026-12-01T10:15:00Z\n2026-12-02T10:15:00Z\n")
         #expect(try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--after", "tomorrow"]).status == 64)
         #expect(try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--count", "0"]).status == 64)
+    }
+}
+
+/// Many manifests at once: checked on several threads and written in batches, with the bytes and messages of
+/// a run on one thread.
+@Suite(.serialized) struct ManyManifestsTests {
+    let cli = CommandLineTests()
+
+    /// A copy of every example `copies` times over (more than one batch), then `extra` files, under one directory.
+    func corpus(copies: Int, extra: [String: String] = [:]) throws -> (URL, [String]) {
+        let root = try cli.temporaryDirectory()
+        let examples = Snapshot.packageRoot.appendingPathComponent("Examples")
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).sorted()
+            .filter { FileManager.default.fileExists(atPath: examples.appendingPathComponent("\($0)/trigger.yaml").path) }
+        var paths: [String] = []
+        for copy in 0..<copies {
+            for name in names {
+                let path = "corpus/\(copy)-\(name)/trigger.yaml"
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: examples.appendingPathComponent("\(name)/trigger.yaml"),
+                                                 to: root.appendingPathComponent(path))
+                paths.append(path)
+            }
+            for (path, text) in extra where copy == copies - 1 {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
+                try text.write(to: root.appendingPathComponent(path), atomically: false, encoding: .utf8)
+                paths.append(path)
+            }
+        }
+        return (root, paths)
+    }
+
+    @Test func severalThreadsWriteTheSameFilesAndMessagesAsOne() throws {
+        let (root, paths) = try corpus(copies: 6)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(paths.count > 64, "the corpus must span more than one batch")
+        let one = try cli.run(["compile", "--jobs", "1", "-o", "one"] + paths, in: root)
+        let three = try cli.run(["compile", "--jobs", "3", "-o", "three"] + paths, in: root)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(three.status == 0)
+        #expect(one.stderr == three.stderr)
+        #expect(one.stdout.replacingOccurrences(of: "wrote one/", with: "wrote three/") == three.stdout)
+        let files = cli.files(under: root.appendingPathComponent("one"))
+        #expect(files == cli.files(under: root.appendingPathComponent("three")))
+        #expect(files.filter { $0.hasSuffix(".json") }.count == paths.count * 4)
+        #expect(!files.contains { $0.contains(".tmp-") })
+        for file in files where file.hasSuffix(".json") {
+            let a = try Data(contentsOf: root.appendingPathComponent("one/\(file)"))
+            let b = try Data(contentsOf: root.appendingPathComponent("three/\(file)"))
+            #expect(a == b, "\(file) differs")
+        }
+        let lintOne = try cli.run(["lint", "--jobs", "1", "--format", "json"] + paths, in: root)
+        let lintThree = try cli.run(["lint", "--jobs", "3", "--format", "json"] + paths, in: root)
+        #expect(lintOne.stdout == lintThree.stdout)
+    }
+
+    @Test func anErrorInALaterBatchLeavesNothingBehind() throws {
+        let faulty = try String(contentsOf: Snapshot.fixtures.appendingPathComponent("faulty/typo-key.yaml"), encoding: .utf8)
+        let (root, paths) = try corpus(copies: 6, extra: ["corpus/zz-faulty/trigger.yaml": faulty])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(paths.firstIndex(of: "corpus/zz-faulty/trigger.yaml")! > 64)
+        let result = try cli.run(["compile", "--jobs", "2", "-o", "out"] + paths, in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("corpus/zz-faulty/trigger.yaml:10:5: error[TRG101]"))
+        #expect(result.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path),
+                "neither files nor the directories made for them may be left")
     }
 }

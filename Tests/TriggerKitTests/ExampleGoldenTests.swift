@@ -1,3 +1,4 @@
+import CloudFormation
 import Reporting
 import TestSupport
 import Testing
@@ -36,5 +37,15 @@ import TriggerModel
         let second = Pipeline().run(file: example, bytes: Snapshot.bytes(example)).templates.map(\.text)
         #expect(!first.isEmpty)
         #expect(first == second)
+    }
+
+    /// The writer streams templates without building `Template.json`; both must state the same layout.
+    @Test(arguments: examples) func streamedTemplatesEqualTheirJSONValue(_ example: String) {
+        for entry in Pipeline().run(file: example, bytes: Snapshot.bytes(example)).templates {
+            let json = entry.template.json
+            let (text, size) = TemplateWriter.render(entry.template)
+            #expect(text == JSONWriter.pretty(json))
+            #expect(size == JSONWriter.compact(json).utf8.count)
+        }
     }
 }
