@@ -16,25 +16,37 @@ struct EventBridgeQueueEmitter {
         var target: [(String, JSONValue?)] = [
             ("Id", .string("Queue")),
             ("Arn", queue.queueArn),
-            ("SqsParameters", trigger.isFIFO
-                ? trigger.string("queueMessageGroupId").map { .object([("MessageGroupId", Intrinsic.string($0))]) } : nil),
+            (
+                "SqsParameters",
+                trigger.isFIFO
+                    ? trigger.string("queueMessageGroupId").map { .object([("MessageGroupId", Intrinsic.string($0))]) } : nil
+            ),
         ]
-        var senders = [QueueResources.Sender(
-            sid: "AllowRuleToSend", service: "events.amazonaws.com", sourceArn: rule.fromRule, queueArn: queue.queueArn)]
+        var senders = [
+            QueueResources.Sender(
+                sid: "AllowRuleToSend", service: "events.amazonaws.com", sourceArn: rule.fromRule, queueArn: queue.queueArn)
+        ]
         var extraQueues: [(ref: JSONValue, arn: JSONValue)] = []
         if trigger.boolean("targetDeadLetter") == true {
             // The rule's own dead-letter queue is standard even when the target is FIFO: EventBridge requires it.
             let ruleDLQ = prefix + "RuleDeadLetterQueue"
-            builder.add(ruleDLQ, Resource("AWS::SQS::Queue", metadata: Checkov.metadata(Checkov.queue(
-                encryption: trigger.string("queueEncryption")?.literalValue)), properties: [
-                ("QueueName", Intrinsic.string(InterpolatedString(parts: rule.ruleName.parts + [.literal("-dlq")]))),
-                ("MessageRetentionPeriod", .integer(1_209_600)),
-                ("Tags", builder.tagList),
-            ] + QueueResources.encryption(trigger)))
+            builder.add(
+                ruleDLQ,
+                Resource(
+                    "AWS::SQS::Queue",
+                    metadata: Checkov.metadata(
+                        Checkov.queue(
+                            encryption: trigger.string("queueEncryption")?.literalValue)),
+                    properties: [
+                        ("QueueName", Intrinsic.string(InterpolatedString(parts: rule.ruleName.parts + [.literal("-dlq")]))),
+                        ("MessageRetentionPeriod", .integer(1_209_600)),
+                        ("Tags", builder.tagList),
+                    ] + QueueResources.encryption(trigger)))
             target.append(("DeadLetterConfig", .object([("Arn", Intrinsic.getAtt(ruleDLQ, "Arn"))])))
-            senders.append(QueueResources.Sender(
-                sid: "AllowRuleToSendFailures", service: "events.amazonaws.com", sourceArn: rule.fromRule,
-                queueArn: Intrinsic.getAtt(ruleDLQ, "Arn")))
+            senders.append(
+                QueueResources.Sender(
+                    sid: "AllowRuleToSendFailures", service: "events.amazonaws.com", sourceArn: rule.fromRule,
+                    queueArn: Intrinsic.getAtt(ruleDLQ, "Arn")))
             extraQueues.append((Intrinsic.ref(ruleDLQ), Intrinsic.getAtt(ruleDLQ, "Arn")))
         }
         rule.addRule(to: &builder, target: target, describing: "Sends matching events to the queue \(queue.queueName.displayText)")

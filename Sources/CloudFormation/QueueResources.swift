@@ -19,10 +19,11 @@ struct QueueResources {
     /// `arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:<name>`, built from the name so that the
     /// dead-letter queue can name its source without a circular reference.
     static func arn(ofQueueNamed name: InterpolatedString) -> InterpolatedString {
-        InterpolatedString(parts: [
-            .literal("arn:"), .pseudo("AWS::Partition"), .literal(":sqs:"), .pseudo("AWS::Region"), .literal(":"),
-            .pseudo("AWS::AccountId"), .literal(":"),
-        ] + name.parts)
+        InterpolatedString(
+            parts: [
+                .literal("arn:"), .pseudo("AWS::Partition"), .literal(":sqs:"), .pseudo("AWS::Region"), .literal(":"),
+                .pseudo("AWS::AccountId"), .literal(":"),
+            ] + name.parts)
     }
 
     /// The encryption properties of every queue the trigger creates.
@@ -37,30 +38,44 @@ struct QueueResources {
     func addQueues(to builder: inout TemplateBuilder) {
         let fifo = trigger.isFIFO
         let metadata = Checkov.metadata(Checkov.queue(encryption: trigger.string("queueEncryption")?.literalValue))
-        builder.add(deadLetterQueueID, Resource("AWS::SQS::Queue", metadata: metadata, properties: [
-            ("QueueName", Intrinsic.string(deadLetterQueueName)),
-            ("FifoQueue", fifo ? .bool(true) : nil),
-            ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
-            ("RedriveAllowPolicy", .object([
-                ("redrivePermission", .string("byQueue")),
-                ("sourceQueueArns", .array([Intrinsic.string(Self.arn(ofQueueNamed: queueName))])),
-            ])),
-            ("Tags", builder.tagList),
-        ] + Self.encryption(trigger)))
-        builder.add(queueID, Resource("AWS::SQS::Queue", metadata: metadata, properties: [
-            ("QueueName", Intrinsic.string(queueName)),
-            ("FifoQueue", fifo ? .bool(true) : nil),
-            ("ContentBasedDeduplication", fifo ? trigger.boolean("queueContentBasedDeduplication").map(JSONValue.bool) : nil),
-            ("VisibilityTimeout", trigger.integer("queueVisibilityTimeout").map(JSONValue.integer)),
-            ("MessageRetentionPeriod", trigger.integer("queueMessageRetentionPeriod").map(JSONValue.integer)),
-            ("DelaySeconds", trigger.integer("queueDelaySeconds").map(JSONValue.integer)),
-            ("ReceiveMessageWaitTimeSeconds", trigger.integer("queueReceiveMessageWaitTimeSeconds").map(JSONValue.integer)),
-            ("RedrivePolicy", .object([
-                ("deadLetterTargetArn", Intrinsic.getAtt(deadLetterQueueID, "Arn")),
-                ("maxReceiveCount", .integer(trigger.integer("queueMaxReceiveCount") ?? 3)),
-            ])),
-            ("Tags", builder.tagList),
-        ] + Self.encryption(trigger)))
+        builder.add(
+            deadLetterQueueID,
+            Resource(
+                "AWS::SQS::Queue", metadata: metadata,
+                properties: [
+                    ("QueueName", Intrinsic.string(deadLetterQueueName)),
+                    ("FifoQueue", fifo ? .bool(true) : nil),
+                    ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
+                    (
+                        "RedriveAllowPolicy",
+                        .object([
+                            ("redrivePermission", .string("byQueue")),
+                            ("sourceQueueArns", .array([Intrinsic.string(Self.arn(ofQueueNamed: queueName))])),
+                        ])
+                    ),
+                    ("Tags", builder.tagList),
+                ] + Self.encryption(trigger)))
+        builder.add(
+            queueID,
+            Resource(
+                "AWS::SQS::Queue", metadata: metadata,
+                properties: [
+                    ("QueueName", Intrinsic.string(queueName)),
+                    ("FifoQueue", fifo ? .bool(true) : nil),
+                    ("ContentBasedDeduplication", fifo ? trigger.boolean("queueContentBasedDeduplication").map(JSONValue.bool) : nil),
+                    ("VisibilityTimeout", trigger.integer("queueVisibilityTimeout").map(JSONValue.integer)),
+                    ("MessageRetentionPeriod", trigger.integer("queueMessageRetentionPeriod").map(JSONValue.integer)),
+                    ("DelaySeconds", trigger.integer("queueDelaySeconds").map(JSONValue.integer)),
+                    ("ReceiveMessageWaitTimeSeconds", trigger.integer("queueReceiveMessageWaitTimeSeconds").map(JSONValue.integer)),
+                    (
+                        "RedrivePolicy",
+                        .object([
+                            ("deadLetterTargetArn", Intrinsic.getAtt(deadLetterQueueID, "Arn")),
+                            ("maxReceiveCount", .integer(trigger.integer("queueMaxReceiveCount") ?? 3)),
+                        ])
+                    ),
+                    ("Tags", builder.tagList),
+                ] + Self.encryption(trigger)))
         builder.output(queueID + "Url", Intrinsic.ref(queueID), "URL of the source queue")
         builder.output(queueID + "Arn", Intrinsic.getAtt(queueID, "Arn"), "ARN of the source queue")
         builder.output(deadLetterQueueID + "Url", Intrinsic.ref(deadLetterQueueID), "URL of the dead-letter queue")
@@ -79,20 +94,25 @@ struct QueueResources {
     /// every request without TLS is refused.
     func addQueuePolicy(to builder: inout TemplateBuilder, senders: [Sender], extraQueues: [(ref: JSONValue, arn: JSONValue)] = []) {
         let arns = [Intrinsic.getAtt(queueID, "Arn"), Intrinsic.getAtt(deadLetterQueueID, "Arn")] + extraQueues.map(\.arn)
-        let statements = senders.map { sender in
-            JSONValue.object([
-                ("Sid", .string(sender.sid)),
-                ("Effect", .string("Allow")),
-                ("Principal", .object([("Service", .string(sender.service))])),
-                ("Action", .string("sqs:SendMessage")),
-                ("Resource", sender.queueArn),
-                ("Condition", .object([("ArnEquals", .object([("aws:SourceArn", sender.sourceArn)]))])),
-            ])
-        } + [Self.denyInsecureTransport(arns)]
-        builder.add(prefix + "QueuePolicy", Resource("AWS::SQS::QueuePolicy", properties: [
-            ("Queues", .array([Intrinsic.ref(queueID), Intrinsic.ref(deadLetterQueueID)] + extraQueues.map(\.ref))),
-            ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
-        ]))
+        let statements =
+            senders.map { sender in
+                JSONValue.object([
+                    ("Sid", .string(sender.sid)),
+                    ("Effect", .string("Allow")),
+                    ("Principal", .object([("Service", .string(sender.service))])),
+                    ("Action", .string("sqs:SendMessage")),
+                    ("Resource", sender.queueArn),
+                    ("Condition", .object([("ArnEquals", .object([("aws:SourceArn", sender.sourceArn)]))])),
+                ])
+            } + [Self.denyInsecureTransport(arns)]
+        builder.add(
+            prefix + "QueuePolicy",
+            Resource(
+                "AWS::SQS::QueuePolicy",
+                properties: [
+                    ("Queues", .array([Intrinsic.ref(queueID), Intrinsic.ref(deadLetterQueueID)] + extraQueues.map(\.ref))),
+                    ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
+                ]))
     }
 
     /// The statement that refuses every request made without TLS, for a queue policy.
@@ -109,14 +129,19 @@ struct QueueResources {
 
     /// Statements that let the function's role poll the queue (AWS's list: receive, delete, attributes).
     func pollingStatements() -> [JSONValue] {
-        var statements: [JSONValue] = [.object([
-            ("Sid", .string("PollQueue")),
-            ("Effect", .string("Allow")),
-            ("Action", .array([
-                .string("sqs:ReceiveMessage"), .string("sqs:DeleteMessage"), .string("sqs:GetQueueAttributes"),
-            ])),
-            ("Resource", queueArn),
-        ])]
+        var statements: [JSONValue] = [
+            .object([
+                ("Sid", .string("PollQueue")),
+                ("Effect", .string("Allow")),
+                (
+                    "Action",
+                    .array([
+                        .string("sqs:ReceiveMessage"), .string("sqs:DeleteMessage"), .string("sqs:GetQueueAttributes"),
+                    ])
+                ),
+                ("Resource", queueArn),
+            ])
+        ]
         if trigger.isBundled, trigger.string("queueEncryption")?.literalValue == "KMS", let key = trigger.string("queueKmsMasterKeyId") {
             statements.append(KMSKey(key).decryptStatement())
         }
@@ -127,19 +152,30 @@ struct QueueResources {
     func addMapping(to builder: inout TemplateBuilder, function: TemplateBuilder.FunctionReference) {
         let dependsOn = PollingPolicy.add(pollingStatements(), source: "queue", prefix: prefix, function: function, to: &builder)
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
-        builder.add(prefix + "EventSourceMapping", Resource("AWS::Lambda::EventSourceMapping", dependsOn: dependsOn, properties: [
-            ("FunctionName", function.name),
-            ("EventSourceArn", queueArn),
-            ("BatchSize", trigger.integer("batchSize").map(JSONValue.integer)),
-            ("MaximumBatchingWindowInSeconds", window > 0 ? .integer(window) : nil),
-            ("FunctionResponseTypes", trigger.boolean("reportBatchItemFailures") == false
-                ? nil : .array([.string("ReportBatchItemFailures")])),
-            ("Enabled", .bool(PollingPolicy.mappingEnabled(trigger))),
-            ("ScalingConfig", trigger.integer("maximumConcurrency").map {
-                .object([("MaximumConcurrency", .integer($0))]) }),
-            ("FilterCriteria", PollingPolicy.filterCriteria(trigger)),
-            ("Tags", builder.tagList),
-        ]))
+        builder.add(
+            prefix + "EventSourceMapping",
+            Resource(
+                "AWS::Lambda::EventSourceMapping", dependsOn: dependsOn,
+                properties: [
+                    ("FunctionName", function.name),
+                    ("EventSourceArn", queueArn),
+                    ("BatchSize", trigger.integer("batchSize").map(JSONValue.integer)),
+                    ("MaximumBatchingWindowInSeconds", window > 0 ? .integer(window) : nil),
+                    (
+                        "FunctionResponseTypes",
+                        trigger.boolean("reportBatchItemFailures") == false
+                            ? nil : .array([.string("ReportBatchItemFailures")])
+                    ),
+                    ("Enabled", .bool(PollingPolicy.mappingEnabled(trigger))),
+                    (
+                        "ScalingConfig",
+                        trigger.integer("maximumConcurrency").map {
+                            .object([("MaximumConcurrency", .integer($0))])
+                        }
+                    ),
+                    ("FilterCriteria", PollingPolicy.filterCriteria(trigger)),
+                    ("Tags", builder.tagList),
+                ]))
     }
 
     func addAlarms(to builder: inout TemplateBuilder) {
@@ -148,9 +184,11 @@ struct QueueResources {
         if trigger.alarmEnabled("alarmSQSApproximateAgeOfOldestMessageMode"),
             let threshold = trigger.integer("alarmSQSApproximateAgeOfOldestMessageThreshold")
         {
-            builder.add(prefix + "QueueAgeAlarm", alarms.queueAlarm(
-                queueID: queueID, queueName: queueName, suffix: "oldest-message-age", metric: "ApproximateAgeOfOldestMessage",
-                threshold: threshold, description: "A message has waited in the queue longer than the threshold (seconds)"))
+            builder.add(
+                prefix + "QueueAgeAlarm",
+                alarms.queueAlarm(
+                    queueID: queueID, queueName: queueName, suffix: "oldest-message-age", metric: "ApproximateAgeOfOldestMessage",
+                    threshold: threshold, description: "A message has waited in the queue longer than the threshold (seconds)"))
         }
     }
 }
@@ -165,11 +203,15 @@ enum PollingPolicy {
     ) -> [String] {
         guard let roleName = function.roleName else { return [] }
         let policyID = prefix + "PollingPolicy"
-        builder.add(policyID, Resource("AWS::IAM::Policy", properties: [
-            ("PolicyName", .string("poll-" + source + (prefix.isEmpty ? "" : "-" + prefix))),
-            ("Roles", .array([roleName])),
-            ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
-        ]))
+        builder.add(
+            policyID,
+            Resource(
+                "AWS::IAM::Policy",
+                properties: [
+                    ("PolicyName", .string("poll-" + source + (prefix.isEmpty ? "" : "-" + prefix))),
+                    ("Roles", .array([roleName])),
+                    ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
+                ]))
         return [policyID]
     }
 
@@ -210,9 +252,13 @@ struct KMSKey {
         } else if display.hasPrefix("alias/") || (display.hasPrefix("arn:") && display.contains(":alias/")) {
             let alias = display.hasPrefix("arn:") ? String(display[display.firstRange(of: ":alias/")!.lowerBound...].dropFirst()) : display
             members.append(("Resource", Intrinsic.string(InterpolatedString(parts: keyARNPrefix.parts + [.literal("*")]))))
-            members.append(("Condition", .object([
-                ("ForAnyValue:StringEquals", .object([("kms:ResourceAliases", .string(alias))])),
-            ])))
+            members.append(
+                (
+                    "Condition",
+                    .object([
+                        ("ForAnyValue:StringEquals", .object([("kms:ResourceAliases", .string(alias))]))
+                    ])
+                ))
         } else {
             members.append(("Resource", Intrinsic.string(InterpolatedString(parts: keyARNPrefix.parts + text.parts))))
         }
@@ -235,39 +281,45 @@ struct AlarmFactory {
     /// The age and depth alarms of a dead-letter queue, each when its mode is enabled.
     func addDeadLetterAlarms(queueID: String, queueName: InterpolatedString, prefix: String, to builder: inout TemplateBuilder) {
         if trigger.alarmEnabled("alarmDLQApproximateAgeOfOldestMessageMode") {
-            builder.add(prefix + "DeadLetterQueueAgeAlarm", queueAlarm(
-                queueID: queueID, queueName: queueName, suffix: "oldest-message-age",
-                metric: "ApproximateAgeOfOldestMessage",
-                threshold: trigger.integer("alarmDLQApproximateAgeOfOldestMessageThreshold") ?? 60,
-                description: "A message has waited in the dead-letter queue longer than the threshold (seconds)"))
+            builder.add(
+                prefix + "DeadLetterQueueAgeAlarm",
+                queueAlarm(
+                    queueID: queueID, queueName: queueName, suffix: "oldest-message-age",
+                    metric: "ApproximateAgeOfOldestMessage",
+                    threshold: trigger.integer("alarmDLQApproximateAgeOfOldestMessageThreshold") ?? 60,
+                    description: "A message has waited in the dead-letter queue longer than the threshold (seconds)"))
         }
         if trigger.alarmEnabled("alarmDLQApproximateNumberOfMessagesVisibleMode") {
-            builder.add(prefix + "DeadLetterQueueDepthAlarm", queueAlarm(
-                queueID: queueID, queueName: queueName, suffix: "messages-visible",
-                metric: "ApproximateNumberOfMessagesVisible",
-                threshold: trigger.integer("alarmDLQApproximateNumberOfMessagesVisibleThreshold") ?? 1,
-                description: "The dead-letter queue holds at least the threshold number of messages"))
+            builder.add(
+                prefix + "DeadLetterQueueDepthAlarm",
+                queueAlarm(
+                    queueID: queueID, queueName: queueName, suffix: "messages-visible",
+                    metric: "ApproximateNumberOfMessagesVisible",
+                    threshold: trigger.integer("alarmDLQApproximateNumberOfMessagesVisibleThreshold") ?? 1,
+                    description: "The dead-letter queue holds at least the threshold number of messages"))
         }
     }
 
     func queueAlarm(
         queueID: String, queueName: InterpolatedString, suffix: String, metric: String, threshold: Int, description: String
     ) -> Resource {
-        Resource("AWS::CloudWatch::Alarm", properties: [
-            ("AlarmName", Intrinsic.string(InterpolatedString(parts: queueName.droppingFIFOSuffix.parts + [.literal("-" + suffix)]))),
-            ("AlarmDescription", .string(description)),
-            ("Namespace", .string("AWS/SQS")),
-            ("MetricName", .string(metric)),
-            ("Dimensions", .array([.object([("Name", .string("QueueName")), ("Value", Intrinsic.getAtt(queueID, "QueueName"))])])),
-            ("Statistic", .string("Maximum")),
-            ("Period", .integer(60)),
-            ("EvaluationPeriods", .integer(1)),
-            ("Threshold", .integer(threshold)),
-            ("ComparisonOperator", .string("GreaterThanOrEqualToThreshold")),
-            // Idle queues stop reporting; silence is not a problem for a backlog alarm.
-            ("TreatMissingData", .string("notBreaching")),
-            ("Tags", tags),
-        ] + actions)
+        Resource(
+            "AWS::CloudWatch::Alarm",
+            properties: [
+                ("AlarmName", Intrinsic.string(InterpolatedString(parts: queueName.droppingFIFOSuffix.parts + [.literal("-" + suffix)]))),
+                ("AlarmDescription", .string(description)),
+                ("Namespace", .string("AWS/SQS")),
+                ("MetricName", .string(metric)),
+                ("Dimensions", .array([.object([("Name", .string("QueueName")), ("Value", Intrinsic.getAtt(queueID, "QueueName"))])])),
+                ("Statistic", .string("Maximum")),
+                ("Period", .integer(60)),
+                ("EvaluationPeriods", .integer(1)),
+                ("Threshold", .integer(threshold)),
+                ("ComparisonOperator", .string("GreaterThanOrEqualToThreshold")),
+                // Idle queues stop reporting; silence is not a problem for a backlog alarm.
+                ("TreatMissingData", .string("notBreaching")),
+                ("Tags", tags),
+            ] + actions)
     }
 
     func ruleAlarm(
@@ -278,20 +330,22 @@ struct AlarmFactory {
         if let eventBus {
             dimensions.insert(.object([("Name", .string("EventBusName")), ("Value", .string(eventBus))]), at: 0)
         }
-        return Resource("AWS::CloudWatch::Alarm", properties: [
-            ("AlarmName", Intrinsic.string(InterpolatedString(parts: ruleName.parts + [.literal("-" + suffix)]))),
-            ("AlarmDescription", .string(description)),
-            ("Namespace", .string("AWS/Events")),
-            ("MetricName", .string(metric)),
-            ("Dimensions", .array(dimensions)),
-            ("Statistic", .string("Sum")),
-            ("Period", .integer(period)),
-            ("EvaluationPeriods", .integer(1)),
-            ("Threshold", .integer(threshold)),
-            ("ComparisonOperator", .string(comparison)),
-            ("TreatMissingData", .string(treatMissingData)),
-            ("Tags", tags),
-        ] + actions)
+        return Resource(
+            "AWS::CloudWatch::Alarm",
+            properties: [
+                ("AlarmName", Intrinsic.string(InterpolatedString(parts: ruleName.parts + [.literal("-" + suffix)]))),
+                ("AlarmDescription", .string(description)),
+                ("Namespace", .string("AWS/Events")),
+                ("MetricName", .string(metric)),
+                ("Dimensions", .array(dimensions)),
+                ("Statistic", .string("Sum")),
+                ("Period", .integer(period)),
+                ("EvaluationPeriods", .integer(1)),
+                ("Threshold", .integer(threshold)),
+                ("ComparisonOperator", .string(comparison)),
+                ("TreatMissingData", .string(treatMissingData)),
+                ("Tags", tags),
+            ] + actions)
     }
 }
 

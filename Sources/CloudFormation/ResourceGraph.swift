@@ -148,7 +148,8 @@ struct GraphBuilder {
         case "AWS::Lambda::Function":
             add(id, resource[property: "Role"], "runs as", control)
             if let name = Self.text(resource[property: "FunctionName"]),
-                let group = namesToIDs["/aws/lambda/" + name], group != id {
+                let group = namesToIDs["/aws/lambda/" + name], group != id
+            {
                 edges.append(ResourceGraph.Edge(from: id, to: group, label: "logs to", style: control))
             }
         default:

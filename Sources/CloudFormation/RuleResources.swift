@@ -30,10 +30,11 @@ struct RuleResources {
         let attempts = trigger.integer("targetMaximumRetryAttempts")
         let age = trigger.integer("targetMaximumEventAgeInSeconds")
         guard attempts != nil || age != nil else { return nil }
-        return .object([
-            ("MaximumEventAgeInSeconds", age.map(JSONValue.integer)),
-            ("MaximumRetryAttempts", attempts.map(JSONValue.integer)),
-        ].compactMap { key, value in value.map { (key, $0) } })
+        return .object(
+            [
+                ("MaximumEventAgeInSeconds", age.map(JSONValue.integer)),
+                ("MaximumRetryAttempts", attempts.map(JSONValue.integer)),
+            ].compactMap { key, value in value.map { (key, $0) } })
     }
 
     /// `Input`, from the `input` parameter, as the JSON text EventBridge sends instead of the event.
@@ -46,16 +47,20 @@ struct RuleResources {
     /// Adds the rule with one target; the target gets the retry policy and input every rule target shares.
     func addRule(to builder: inout TemplateBuilder, target: [(String, JSONValue?)], describing what: String) {
         let members = target + [("RetryPolicy", retryPolicy), ("Input", input)]
-        builder.add(ruleID, Resource("AWS::Events::Rule", properties: [
-            ("Name", Intrinsic.string(ruleName)),
-            ("Description", .string(trigger.string("ruleDescription")?.displayText ?? what)),
-            ("EventBusName", eventBus.map { .string($0) }),
-            ("EventPattern", trigger.parameters["eventPattern"]?.json),
-            ("ScheduleExpression", trigger.parameters["scheduleExpression"]?.json),
-            ("State", .string(state)),
-            ("Targets", .array([.object(members.compactMap { key, value in value.map { (key, $0) } })])),
-            ("Tags", builder.tagList),
-        ]))
+        builder.add(
+            ruleID,
+            Resource(
+                "AWS::Events::Rule",
+                properties: [
+                    ("Name", Intrinsic.string(ruleName)),
+                    ("Description", .string(trigger.string("ruleDescription")?.displayText ?? what)),
+                    ("EventBusName", eventBus.map { .string($0) }),
+                    ("EventPattern", trigger.parameters["eventPattern"]?.json),
+                    ("ScheduleExpression", trigger.parameters["scheduleExpression"]?.json),
+                    ("State", .string(state)),
+                    ("Targets", .array([.object(members.compactMap { key, value in value.map { (key, $0) } })])),
+                    ("Tags", builder.tagList),
+                ]))
         builder.output(ruleID + "Arn", Intrinsic.getAtt(ruleID, "Arn"), "ARN of the EventBridge rule")
     }
 
@@ -66,23 +71,27 @@ struct RuleResources {
         let alarms = AlarmFactory(trigger: trigger, tags: builder.tagList)
         // A disabled rule never triggers: its silence alarm would stay in ALARM and notify every period.
         if trigger.alarmEnabled("alarmEventsTriggeredRulesCountMode"), state == "ENABLED" {
-            builder.add(prefix + "RuleTriggeredRulesAlarm", alarms.ruleAlarm(
-                ruleName: ruleName, eventBus: eventBus, suffix: "triggered-rules", metric: "TriggeredRules",
-                threshold: trigger.integer("alarmEventsTriggeredRulesCountThreshold") ?? 1,
-                period: trigger.integer("alarmEventsTriggeredRulesCountPeriod") ?? 3600,
-                comparison: "LessThanThreshold",
-                // TriggeredRules is not sent while nothing matches: silence is exactly what this alarm is for.
-                treatMissingData: "breaching",
-                description: "The rule triggered fewer times than the threshold in the period"))
+            builder.add(
+                prefix + "RuleTriggeredRulesAlarm",
+                alarms.ruleAlarm(
+                    ruleName: ruleName, eventBus: eventBus, suffix: "triggered-rules", metric: "TriggeredRules",
+                    threshold: trigger.integer("alarmEventsTriggeredRulesCountThreshold") ?? 1,
+                    period: trigger.integer("alarmEventsTriggeredRulesCountPeriod") ?? 3600,
+                    comparison: "LessThanThreshold",
+                    // TriggeredRules is not sent while nothing matches: silence is exactly what this alarm is for.
+                    treatMissingData: "breaching",
+                    description: "The rule triggered fewer times than the threshold in the period"))
         }
         if trigger.alarmEnabled("alarmEventsFailedInvocationsMode") {
-            builder.add(prefix + "RuleFailedInvocationsAlarm", alarms.ruleAlarm(
-                ruleName: ruleName, eventBus: eventBus, suffix: "failed-invocations", metric: "FailedInvocations",
-                threshold: trigger.integer("alarmEventsFailedInvocationsThreshold") ?? 1, period: 300,
-                comparison: "GreaterThanOrEqualToThreshold",
-                // FailedInvocations is only sent when non-zero.
-                treatMissingData: "notBreaching",
-                description: "The rule failed to deliver events to its target"))
+            builder.add(
+                prefix + "RuleFailedInvocationsAlarm",
+                alarms.ruleAlarm(
+                    ruleName: ruleName, eventBus: eventBus, suffix: "failed-invocations", metric: "FailedInvocations",
+                    threshold: trigger.integer("alarmEventsFailedInvocationsThreshold") ?? 1, period: 300,
+                    comparison: "GreaterThanOrEqualToThreshold",
+                    // FailedInvocations is only sent when non-zero.
+                    treatMissingData: "notBreaching",
+                    description: "The rule failed to deliver events to its target"))
         }
     }
 }

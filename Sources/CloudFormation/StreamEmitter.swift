@@ -8,18 +8,26 @@ struct StreamEmitter {
         let streamArn: JSONValue
         if trigger.isBundled, let name = trigger.string("streamName") {
             let streamID = prefix + "Stream"
-            let mode: JSONValue = trigger.integer("streamShardCount") == nil
+            let mode: JSONValue =
+                trigger.integer("streamShardCount") == nil
                 ? .object([("StreamMode", .string("ON_DEMAND"))]) : .object([("StreamMode", .string("PROVISIONED"))])
-            builder.add(streamID, Resource("AWS::Kinesis::Stream", properties: [
-                ("Name", Intrinsic.string(name)),
-                ("ShardCount", trigger.integer("streamShardCount").map(JSONValue.integer)),
-                ("StreamModeDetails", mode),
-                ("StreamEncryption", .object([
-                    ("EncryptionType", .string("KMS")),
-                    ("KeyId", .string("alias/aws/kinesis")),
-                ])),
-                ("Tags", builder.tagList),
-            ]))
+            builder.add(
+                streamID,
+                Resource(
+                    "AWS::Kinesis::Stream",
+                    properties: [
+                        ("Name", Intrinsic.string(name)),
+                        ("ShardCount", trigger.integer("streamShardCount").map(JSONValue.integer)),
+                        ("StreamModeDetails", mode),
+                        (
+                            "StreamEncryption",
+                            .object([
+                                ("EncryptionType", .string("KMS")),
+                                ("KeyId", .string("alias/aws/kinesis")),
+                            ])
+                        ),
+                        ("Tags", builder.tagList),
+                    ]))
             streamArn = Intrinsic.getAtt(streamID, "Arn")
             builder.output(streamID + "Arn", streamArn, "ARN of the stream")
         } else {
@@ -29,19 +37,38 @@ struct StreamEmitter {
         var destination: JSONValue?
         if trigger.isBundled, let name = trigger.string("dLQueueName") {
             let queueID = prefix + "DeadLetterQueue"
-            builder.add(queueID, Resource("AWS::SQS::Queue", metadata: Checkov.metadata(Checkov.queue(
-                encryption: trigger.string("queueEncryption")?.literalValue)), properties: [
-                ("QueueName", Intrinsic.string(name)),
-                ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
-                ("Tags", builder.tagList),
-            ] + QueueResources.encryption(trigger)))
+            builder.add(
+                queueID,
+                Resource(
+                    "AWS::SQS::Queue",
+                    metadata: Checkov.metadata(
+                        Checkov.queue(
+                            encryption: trigger.string("queueEncryption")?.literalValue)),
+                    properties: [
+                        ("QueueName", Intrinsic.string(name)),
+                        ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
+                        ("Tags", builder.tagList),
+                    ] + QueueResources.encryption(trigger)))
             let queueArn = Intrinsic.getAtt(queueID, "Arn")
-            builder.add(prefix + "DeadLetterQueuePolicy", Resource("AWS::SQS::QueuePolicy", properties: [
-                ("Queues", .array([Intrinsic.ref(queueID)])),
-                ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array([
-                    QueueResources.denyInsecureTransport([queueArn]),
-                ]))])),
-            ]))
+            builder.add(
+                prefix + "DeadLetterQueuePolicy",
+                Resource(
+                    "AWS::SQS::QueuePolicy",
+                    properties: [
+                        ("Queues", .array([Intrinsic.ref(queueID)])),
+                        (
+                            "PolicyDocument",
+                            .object([
+                                ("Version", .string("2012-10-17")),
+                                (
+                                    "Statement",
+                                    .array([
+                                        QueueResources.denyInsecureTransport([queueArn])
+                                    ])
+                                ),
+                            ])
+                        ),
+                    ]))
             destination = queueArn
             builder.output(queueID + "Arn", queueArn, "ARN of the on-failure destination queue")
             AlarmFactory(trigger: trigger, tags: builder.tagList)
@@ -52,53 +79,71 @@ struct StreamEmitter {
 
         // AWS's list for Kinesis mappings, less kinesis:ListStreams, which cannot be scoped to a stream and the
         // mapping does not need.
-        var statements: [JSONValue] = [.object([
-            ("Sid", .string("ReadStream")),
-            ("Effect", .string("Allow")),
-            ("Action", .array([
-                "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator",
-                "kinesis:ListShards", "kinesis:SubscribeToShard",
-            ].map { .string($0) })),
-            ("Resource", streamArn),
-        ])]
-        if trigger.isBundled, trigger.string("streamName") != nil {
-            statements.append(.object([
-                ("Sid", .string("DecryptStream")),
+        var statements: [JSONValue] = [
+            .object([
+                ("Sid", .string("ReadStream")),
                 ("Effect", .string("Allow")),
-                ("Action", .array([.string("kms:Decrypt")])),
-                ("Resource", Intrinsic.sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*")),
-                ("Condition", .object([("ForAnyValue:StringEquals", .object([("kms:ResourceAliases", .string("alias/aws/kinesis"))]))])),
-            ]))
+                (
+                    "Action",
+                    .array(
+                        [
+                            "kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator",
+                            "kinesis:ListShards", "kinesis:SubscribeToShard",
+                        ].map { .string($0) })
+                ),
+                ("Resource", streamArn),
+            ])
+        ]
+        if trigger.isBundled, trigger.string("streamName") != nil {
+            statements.append(
+                .object([
+                    ("Sid", .string("DecryptStream")),
+                    ("Effect", .string("Allow")),
+                    ("Action", .array([.string("kms:Decrypt")])),
+                    ("Resource", Intrinsic.sub("arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*")),
+                    ("Condition", .object([("ForAnyValue:StringEquals", .object([("kms:ResourceAliases", .string("alias/aws/kinesis"))]))])),
+                ]))
         }
         if let destination {
-            statements.append(.object([
-                ("Sid", .string("SendFailures")),
-                ("Effect", .string("Allow")),
-                ("Action", .array([.string("sqs:SendMessage")])),
-                ("Resource", destination),
-            ]))
+            statements.append(
+                .object([
+                    ("Sid", .string("SendFailures")),
+                    ("Effect", .string("Allow")),
+                    ("Action", .array([.string("sqs:SendMessage")])),
+                    ("Resource", destination),
+                ]))
         }
         let dependsOn = PollingPolicy.add(statements, source: "stream", prefix: prefix, function: function, to: &builder)
         let position = trigger.string("startingPosition")?.literalValue ?? "LATEST"
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
-        builder.add(prefix + "EventSourceMapping", Resource("AWS::Lambda::EventSourceMapping", dependsOn: dependsOn, properties: [
-            ("FunctionName", function.name),
-            ("EventSourceArn", streamArn),
-            ("StartingPosition", .string(position)),
-            ("StartingPositionTimestamp", position == "AT_TIMESTAMP"
-                ? trigger.integer("startingPositionTimestamp").map(JSONValue.integer) : nil),
-            ("BatchSize", trigger.integer("batchSize").map(JSONValue.integer)),
-            ("MaximumBatchingWindowInSeconds", window > 0 ? .integer(window) : nil),
-            ("ParallelizationFactor", trigger.integer("parallelizationFactor").map(JSONValue.integer)),
-            ("MaximumRetryAttempts", trigger.integer("maximumRetryAttempts").map(JSONValue.integer)),
-            ("MaximumRecordAgeInSeconds", trigger.integer("maximumRecordAgeInSeconds").map(JSONValue.integer)),
-            ("BisectBatchOnFunctionError", trigger.boolean("bisectBatchOnFunctionError").map(JSONValue.bool)),
-            ("FunctionResponseTypes", trigger.boolean("reportBatchItemFailures") == false
-                ? nil : .array([.string("ReportBatchItemFailures")])),
-            ("DestinationConfig", destination.map { .object([("OnFailure", .object([("Destination", $0)]))]) }),
-            ("Enabled", .bool(PollingPolicy.mappingEnabled(trigger))),
-            ("FilterCriteria", PollingPolicy.filterCriteria(trigger)),
-            ("Tags", builder.tagList),
-        ]))
+        builder.add(
+            prefix + "EventSourceMapping",
+            Resource(
+                "AWS::Lambda::EventSourceMapping", dependsOn: dependsOn,
+                properties: [
+                    ("FunctionName", function.name),
+                    ("EventSourceArn", streamArn),
+                    ("StartingPosition", .string(position)),
+                    (
+                        "StartingPositionTimestamp",
+                        position == "AT_TIMESTAMP"
+                            ? trigger.integer("startingPositionTimestamp").map(JSONValue.integer) : nil
+                    ),
+                    ("BatchSize", trigger.integer("batchSize").map(JSONValue.integer)),
+                    ("MaximumBatchingWindowInSeconds", window > 0 ? .integer(window) : nil),
+                    ("ParallelizationFactor", trigger.integer("parallelizationFactor").map(JSONValue.integer)),
+                    ("MaximumRetryAttempts", trigger.integer("maximumRetryAttempts").map(JSONValue.integer)),
+                    ("MaximumRecordAgeInSeconds", trigger.integer("maximumRecordAgeInSeconds").map(JSONValue.integer)),
+                    ("BisectBatchOnFunctionError", trigger.boolean("bisectBatchOnFunctionError").map(JSONValue.bool)),
+                    (
+                        "FunctionResponseTypes",
+                        trigger.boolean("reportBatchItemFailures") == false
+                            ? nil : .array([.string("ReportBatchItemFailures")])
+                    ),
+                    ("DestinationConfig", destination.map { .object([("OnFailure", .object([("Destination", $0)]))]) }),
+                    ("Enabled", .bool(PollingPolicy.mappingEnabled(trigger))),
+                    ("FilterCriteria", PollingPolicy.filterCriteria(trigger)),
+                    ("Tags", builder.tagList),
+                ]))
     }
 }

@@ -44,31 +44,40 @@ public struct TemplateBuilder: Sendable {
     public mutating func function(polls: Bool) -> FunctionReference {
         guard let function = manifest.function else {
             if !template.parameters.contains(where: { $0.0 == Self.functionArnParameter }) {
-                template.parameters.append((Self.functionArnParameter, .object([
-                    ("Type", .string("String")),
-                    ("Description", .string("ARN of the Lambda function the trigger invokes")),
-                    ("AllowedPattern", .string("^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?$")),
-                ])))
+                template.parameters.append(
+                    (
+                        Self.functionArnParameter,
+                        .object([
+                            ("Type", .string("String")),
+                            ("Description", .string("ARN of the Lambda function the trigger invokes")),
+                            ("AllowedPattern", .string("^arn:aws[a-zA-Z-]*:lambda:[a-z0-9-]+:[0-9]{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?$")),
+                        ])
+                    ))
             }
             if polls, !template.parameters.contains(where: { $0.0 == Self.functionRoleParameter }) {
                 // Required rather than optional: the mapping must wait for the polling grant, and CloudFormation
                 // cannot make a DependsOn conditional.
-                template.parameters.append((Self.functionRoleParameter, .object([
-                    ("Type", .string("String")),
-                    ("Description", .string("Name of the function's execution role; the template grants it the polling permissions")),
-                    ("MinLength", .integer(1)),
-                    ("AllowedPattern", .string("^[\\w+=,.@-]{1,64}$")),
-                ])))
+                template.parameters.append(
+                    (
+                        Self.functionRoleParameter,
+                        .object([
+                            ("Type", .string("String")),
+                            ("Description", .string("Name of the function's execution role; the template grants it the polling permissions")),
+                            ("MinLength", .integer(1)),
+                            ("AllowedPattern", .string("^[\\w+=,.@-]{1,64}$")),
+                        ])
+                    ))
             }
             return FunctionReference(
                 name: Intrinsic.ref(Self.functionArnParameter), arn: Intrinsic.ref(Self.functionArnParameter),
                 roleName: polls ? Intrinsic.ref(Self.functionRoleParameter) : nil)
         }
         guard function.isDefined else {
-            let arn = InterpolatedString(parts: [
-                .literal("arn:"), .pseudo("AWS::Partition"), .literal(":lambda:"), .pseudo("AWS::Region"), .literal(":"),
-                .pseudo("AWS::AccountId"), .literal(":function:"),
-            ] + function.name.parts)
+            let arn = InterpolatedString(
+                parts: [
+                    .literal("arn:"), .pseudo("AWS::Partition"), .literal(":lambda:"), .pseudo("AWS::Region"), .literal(":"),
+                    .pseudo("AWS::AccountId"), .literal(":function:"),
+                ] + function.name.parts)
             return FunctionReference(
                 name: Intrinsic.string(function.name), arn: Intrinsic.string(arn), roleName: function.roleName.map(Intrinsic.string))
         }
@@ -87,48 +96,89 @@ public struct TemplateBuilder: Sendable {
         let spec = function.spec
         if invokedAsynchronously { addFunctionDeadLetterQueue(function) }
         let logGroupName = InterpolatedString(parts: [.literal("/aws/lambda/")] + function.name.parts)
-        add("FunctionLogGroup", Resource("AWS::Logs::LogGroup", metadata: Checkov.metadata([Checkov.logGroupEncryption]), properties: [
-            ("LogGroupName", Intrinsic.string(logGroupName)),
-            ("RetentionInDays", .integer(30)),
-            ("Tags", tagList),
-        ]))
+        add(
+            "FunctionLogGroup",
+            Resource(
+                "AWS::Logs::LogGroup", metadata: Checkov.metadata([Checkov.logGroupEncryption]),
+                properties: [
+                    ("LogGroupName", Intrinsic.string(logGroupName)),
+                    ("RetentionInDays", .integer(30)),
+                    ("Tags", tagList),
+                ]))
         let logGroupArn = InterpolatedString(
-            parts: [.literal("arn:"), .pseudo("AWS::Partition"), .literal(":logs:"), .pseudo("AWS::Region"), .literal(":"),
-                    .pseudo("AWS::AccountId"), .literal(":log-group:")] + logGroupName.parts + [.literal(":*")])
-        add("FunctionRole", Resource("AWS::IAM::Role", properties: [
-            ("AssumeRolePolicyDocument", .object([
-                ("Version", .string("2012-10-17")),
-                ("Statement", .array([.object([
-                    ("Effect", .string("Allow")),
-                    ("Principal", .object([("Service", .string("lambda.amazonaws.com"))])),
-                    ("Action", .string("sts:AssumeRole")),
-                ])])),
-            ])),
-            ("Policies", .array([.object([
-                ("PolicyName", .string("write-logs")),
-                ("PolicyDocument", .object([
-                    ("Version", .string("2012-10-17")),
-                    ("Statement", .array([.object([
-                        ("Sid", .string("WriteOwnLogs")),
-                        ("Effect", .string("Allow")),
-                        ("Action", .array([.string("logs:CreateLogStream"), .string("logs:PutLogEvents")])),
-                        ("Resource", Intrinsic.string(logGroupArn)),
-                    ])] + (invokedAsynchronously ? [.object([
-                        ("Sid", .string("SendFailedInvocations")),
-                        ("Effect", .string("Allow")),
-                        ("Action", .array([.string("sqs:SendMessage")])),
-                        ("Resource", Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn")),
-                    ])] : []))),
-                ])),
-            ])])),
-            ("Tags", tagList),
-        ]))
+            parts: [
+                .literal("arn:"), .pseudo("AWS::Partition"), .literal(":logs:"), .pseudo("AWS::Region"), .literal(":"),
+                .pseudo("AWS::AccountId"), .literal(":log-group:"),
+            ] + logGroupName.parts + [.literal(":*")])
+        add(
+            "FunctionRole",
+            Resource(
+                "AWS::IAM::Role",
+                properties: [
+                    (
+                        "AssumeRolePolicyDocument",
+                        .object([
+                            ("Version", .string("2012-10-17")),
+                            (
+                                "Statement",
+                                .array([
+                                    .object([
+                                        ("Effect", .string("Allow")),
+                                        ("Principal", .object([("Service", .string("lambda.amazonaws.com"))])),
+                                        ("Action", .string("sts:AssumeRole")),
+                                    ])
+                                ])
+                            ),
+                        ])
+                    ),
+                    (
+                        "Policies",
+                        .array([
+                            .object([
+                                ("PolicyName", .string("write-logs")),
+                                (
+                                    "PolicyDocument",
+                                    .object([
+                                        ("Version", .string("2012-10-17")),
+                                        (
+                                            "Statement",
+                                            .array(
+                                                [
+                                                    .object([
+                                                        ("Sid", .string("WriteOwnLogs")),
+                                                        ("Effect", .string("Allow")),
+                                                        ("Action", .array([.string("logs:CreateLogStream"), .string("logs:PutLogEvents")])),
+                                                        ("Resource", Intrinsic.string(logGroupArn)),
+                                                    ])
+                                                ]
+                                                    + (invokedAsynchronously
+                                                        ? [
+                                                            .object([
+                                                                ("Sid", .string("SendFailedInvocations")),
+                                                                ("Effect", .string("Allow")),
+                                                                ("Action", .array([.string("sqs:SendMessage")])),
+                                                                ("Resource", Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn")),
+                                                            ])
+                                                        ] : []))
+                                        ),
+                                    ])
+                                ),
+                            ])
+                        ])
+                    ),
+                    ("Tags", tagList),
+                ]))
         var properties: [(String, JSONValue?)] = [("FunctionName", Intrinsic.string(function.name))]
         switch spec.code?.value {
         case .s3(let bucket, let key, let version):
-            properties.append(("Code", .object([
-                ("S3Bucket", Intrinsic.string(bucket)), ("S3Key", Intrinsic.string(key)),
-            ] + (version.map { [("S3ObjectVersion", Intrinsic.string($0))] } ?? []))))
+            properties.append(
+                (
+                    "Code",
+                    .object(
+                        [
+                            ("S3Bucket", Intrinsic.string(bucket)), ("S3Key", Intrinsic.string(key)),
+                        ] + (version.map { [("S3ObjectVersion", Intrinsic.string($0))] } ?? []))
+                ))
         case .zipFile(let source):
             properties.append(("Code", .object([("ZipFile", .string(source))])))
         case .imageUri(let uri):
@@ -149,45 +199,90 @@ public struct TemplateBuilder: Sendable {
             ("Architectures", spec.architecture.map { .array([.string($0.value)]) }),
             ("Description", spec.description.map { Intrinsic.string($0.value) }),
             ("ReservedConcurrentExecutions", spec.reservedConcurrency.map { .integer($0.value) }),
-            ("Environment", spec.environment.isEmpty ? nil : .object([("Variables", .object(
-                spec.environment.map { ($0.key.value, Intrinsic.string($0.value.value.resolving(syslevel: manifest.syslevel))) }))])),
+            (
+                "Environment",
+                spec.environment.isEmpty
+                    ? nil
+                    : .object([
+                        (
+                            "Variables",
+                            .object(
+                                spec.environment.map { ($0.key.value, Intrinsic.string($0.value.value.resolving(syslevel: manifest.syslevel))) })
+                        )
+                    ])
+            ),
             ("Tags", tagList),
         ]
         if invokedAsynchronously {
             properties.append(("DeadLetterConfig", .object([("TargetArn", Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn"))])))
         }
         var skips = [
-            Checkov.Skip(id: "CKV_AWS_117", reason: "manifests carry no network settings; a function that needs private resources belongs in a VPC through its own stack"),
+            Checkov.Skip(
+                id: "CKV_AWS_117",
+                reason: "manifests carry no network settings; a function that needs private resources belongs in a VPC through its own stack")
         ]
         if spec.reservedConcurrency == nil {
-            skips.append(Checkov.Skip(id: "CKV_AWS_115", reason: "concurrency is reserved only when function.reservedConcurrency is set; reserving by default takes capacity from every other function"))
+            skips.append(
+                Checkov.Skip(
+                    id: "CKV_AWS_115",
+                    reason:
+                        "concurrency is reserved only when function.reservedConcurrency is set; reserving by default takes capacity from every other function"
+                ))
         }
         if !invokedAsynchronously {
-            skips.append(Checkov.Skip(id: "CKV_AWS_116", reason: "invoked synchronously by event source mappings; failed messages go to the queue's dead-letter queue or the stream's on-failure destination"))
+            skips.append(
+                Checkov.Skip(
+                    id: "CKV_AWS_116",
+                    reason:
+                        "invoked synchronously by event source mappings; failed messages go to the queue's dead-letter queue or the stream's on-failure destination"
+                ))
         }
         if !spec.environment.isEmpty {
-            skips.append(Checkov.Skip(id: "CKV_AWS_173", reason: "Lambda encrypts environment variables at rest with its AWS-managed key; a manifest must hold no secrets"))
+            skips.append(
+                Checkov.Skip(
+                    id: "CKV_AWS_173",
+                    reason: "Lambda encrypts environment variables at rest with its AWS-managed key; a manifest must hold no secrets"))
         }
-        add("Function", Resource("AWS::Lambda::Function", dependsOn: ["FunctionLogGroup"], metadata: Checkov.metadata(skips),
-                                 properties: properties))
+        add(
+            "Function",
+            Resource(
+                "AWS::Lambda::Function", dependsOn: ["FunctionLogGroup"], metadata: Checkov.metadata(skips),
+                properties: properties))
         output("FunctionArn", Intrinsic.getAtt("Function", "Arn"), "ARN of the function")
     }
 
     /// `<function name>-failed`: where Lambda puts asynchronous invocations that failed every retry.
     mutating func addFunctionDeadLetterQueue(_ function: ResolvedFunction) {
         let queueArn = Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn")
-        add("FunctionDeadLetterQueue", Resource("AWS::SQS::Queue", metadata: Checkov.metadata([Checkov.queueEncryptedWithSSESQS]), properties: [
-            ("QueueName", Intrinsic.string(InterpolatedString(parts: function.name.parts + [.literal("-failed")]))),
-            ("MessageRetentionPeriod", .integer(1_209_600)),
-            ("SqsManagedSseEnabled", .bool(true)),
-            ("Tags", tagList),
-        ]))
-        add("FunctionDeadLetterQueuePolicy", Resource("AWS::SQS::QueuePolicy", properties: [
-            ("Queues", .array([Intrinsic.ref("FunctionDeadLetterQueue")])),
-            ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array([
-                QueueResources.denyInsecureTransport([queueArn]),
-            ]))])),
-        ]))
+        add(
+            "FunctionDeadLetterQueue",
+            Resource(
+                "AWS::SQS::Queue", metadata: Checkov.metadata([Checkov.queueEncryptedWithSSESQS]),
+                properties: [
+                    ("QueueName", Intrinsic.string(InterpolatedString(parts: function.name.parts + [.literal("-failed")]))),
+                    ("MessageRetentionPeriod", .integer(1_209_600)),
+                    ("SqsManagedSseEnabled", .bool(true)),
+                    ("Tags", tagList),
+                ]))
+        add(
+            "FunctionDeadLetterQueuePolicy",
+            Resource(
+                "AWS::SQS::QueuePolicy",
+                properties: [
+                    ("Queues", .array([Intrinsic.ref("FunctionDeadLetterQueue")])),
+                    (
+                        "PolicyDocument",
+                        .object([
+                            ("Version", .string("2012-10-17")),
+                            (
+                                "Statement",
+                                .array([
+                                    QueueResources.denyInsecureTransport([queueArn])
+                                ])
+                            ),
+                        ])
+                    ),
+                ]))
         output("FunctionDeadLetterQueueArn", queueArn, "ARN of the queue for invocations that failed every retry")
     }
 }

@@ -15,11 +15,16 @@ public struct TemplateEmitter: Sendable {
         let function = manifest.function?.name.displayText ?? "the function given as FunctionArn"
         var template = Template(
             description: "triggerc: \(types) trigger for \(function) (\(manifest.syslevel.rawValue))",
-            metadata: .object([("triggerc", .object([
-                ("manifest", .string(manifest.manifest.file)),
-                ("syslevel", .string(manifest.syslevel.rawValue)),
-                ("version", .string(compilerVersion)),
-            ]))]))
+            metadata: .object([
+                (
+                    "triggerc",
+                    .object([
+                        ("manifest", .string(manifest.manifest.file)),
+                        ("syslevel", .string(manifest.syslevel.rawValue)),
+                        ("version", .string(compilerVersion)),
+                    ])
+                )
+            ]))
         template.description = String(template.description.utf8.prefix(1024)) ?? template.description
         var builder = TemplateBuilder(manifest: manifest, template: template)
         for trigger in manifest.triggers {

@@ -59,10 +59,12 @@ public enum YAMLTemplateWriter {
     }
 
     static func yamlKey(_ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
-                || $0 == "." || $0 == ":"
-        } && key.first?.isLetter == true && !key.hasSuffix(":")
+        let plain =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+                    || $0 == "." || $0 == ":"
+            } && key.first?.isLetter == true && !key.hasSuffix(":")
         return plain ? key : JSONWriter.compact(.string(key))
     }
 }

@@ -65,9 +65,10 @@ public struct CIDRBlock: Sendable, Hashable {
         }
         let limit = address.isIPv6 ? 128 : 32
         guard bits < limit else {
-            return .failure(PatternTextProblem(
-                "\(address.isIPv6 ? "IPv6" : "IPv4") mask bits must be below \(limit), found \(bits)",
-                help: "to match one address, put the address itself in the value list"))
+            return .failure(
+                PatternTextProblem(
+                    "\(address.isIPv6 ? "IPv6" : "IPv4") mask bits must be below \(limit), found \(bits)",
+                    help: "to match one address, put the address itself in the value list"))
         }
         return .success(CIDRBlock(address: address, maskBits: bits))
     }
@@ -76,7 +77,8 @@ public struct CIDRBlock: Sendable, Hashable {
     public func contains(_ other: IPAddress) -> Bool {
         guard other.isIPv6 == address.isIPv6 else { return false }
         let bits = address.isIPv6 ? maskBits : maskBits + 96
-        let (highMask, lowMask): (UInt64, UInt64) = bits >= 64
+        let (highMask, lowMask): (UInt64, UInt64) =
+            bits >= 64
             ? (UInt64.max, bits == 64 ? 0 : UInt64.max << UInt64(128 - bits))
             : (bits == 0 ? 0 : UInt64.max << UInt64(64 - bits), 0)
         return address.high & highMask == other.high & highMask && address.low & lowMask == other.low & lowMask

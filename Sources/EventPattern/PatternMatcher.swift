@@ -71,8 +71,10 @@ public struct PatternMatcher: Sendable {
         }
         guard let first else { return matchObject(members, nil, at: path) }
         if flattened.count == 1 { return first }
-        return ["\(path): no element of the list matches all of the nested fields; the first fails on "
-            + first.joined(separator: "; ")]
+        return [
+            "\(path): no element of the list matches all of the nested fields; the first fails on "
+                + first.joined(separator: "; ")
+        ]
     }
 
     static func flatten(_ elements: [JSONValue]) -> [JSONValue] {
@@ -227,14 +229,15 @@ public struct PatternMatcher: Sendable {
             guard case .string(let op) = items[index], case .number(let boundText) = items[index + 1],
                 let bound = NumberText(text: boundText).double
             else { return false }
-            let holds = switch op {
-            case "=": number == bound
-            case "<": number < bound
-            case "<=": number <= bound
-            case ">": number > bound
-            case ">=": number >= bound
-            default: false
-            }
+            let holds =
+                switch op {
+                case "=": number == bound
+                case "<": number < bound
+                case "<=": number <= bound
+                case ">": number > bound
+                case ">=": number >= bound
+                default: false
+                }
             if !holds { return false }
             index += 2
         }
@@ -259,8 +262,9 @@ public struct PatternMatcher: Sendable {
             let verb = name == "prefix" ? "start" : "end"
             if case .object(let inner) = operand, let folded = inner.first?.1 {
                 let shown = JSONWriter.compact(folded)
-                return Phrase(positive: "\(verb)s with \(shown) ignoring case",
-                              negative: "does not \(verb) with \(shown) ignoring case")
+                return Phrase(
+                    positive: "\(verb)s with \(shown) ignoring case",
+                    negative: "does not \(verb) with \(shown) ignoring case")
             }
             return Phrase(positive: "\(verb)s with \(text)", negative: "does not \(verb) with \(text)")
         case "equals-ignore-case":

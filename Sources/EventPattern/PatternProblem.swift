@@ -31,8 +31,10 @@ public struct PatternProblem: Sendable, Hashable {
     public var offsets: Range<Int>?
     public var help: String?
 
-    public init(_ kind: Kind, _ message: String, at path: PatternPath, onKey: Bool = false, offsets: Range<Int>? = nil,
-                help: String? = nil) {
+    public init(
+        _ kind: Kind, _ message: String, at path: PatternPath, onKey: Bool = false, offsets: Range<Int>? = nil,
+        help: String? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.path = path

@@ -7,8 +7,10 @@ public struct PatternValidator: Sendable {
     public let dialect: PatternDialect
 
     /// The operators a match expression may use.
-    public static let operators = ["prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric",
-                                   "exists", "cidr"]
+    public static let operators = [
+        "prefix", "suffix", "equals-ignore-case", "wildcard", "anything-but", "numeric",
+        "exists", "cidr",
+    ]
     /// The operators allowed inside `anything-but` (Ruler's `JsonRuleCompiler` switch).
     public static let anythingButOperators = ["prefix", "suffix", "equals-ignore-case", "wildcard"]
     /// Field names Ruler refuses inside an `$or` branch (`Constants.RESERVED_FIELD_NAMES_IN_OR_RELATIONSHIP`).
@@ -31,17 +33,20 @@ public struct PatternValidator: Sendable {
     public func validate(_ pattern: JSONValue) -> [PatternProblem] {
         var problems: [PatternProblem] = []
         guard case .object(let members) = pattern else {
-            problems.append(PatternProblem(.structure, "the pattern must be an object, found \(Self.kindName(pattern))",
-                                           at: PatternPath()))
+            problems.append(
+                PatternProblem(
+                    .structure, "the pattern must be an object, found \(Self.kindName(pattern))",
+                    at: PatternPath()))
             return problems
         }
         checkObject(members, at: PatternPath(), inOrBranch: false, into: &problems)
         if dialect == .snsFilterPolicy {
             checkSNSLimits(pattern, into: &problems)
         } else if let (path, count) = firstOrOverLimit(pattern) {
-            problems.append(PatternProblem(
-                .or, "the `$or` combinations multiply to \(count) rules, more than EventBridge's \(Self.maxOrCombinations)",
-                at: path, onKey: true, help: "split the pattern into several rules"))
+            problems.append(
+                PatternProblem(
+                    .or, "the `$or` combinations multiply to \(count) rules, more than EventBridge's \(Self.maxOrCombinations)",
+                    at: path, onKey: true, help: "split the pattern into several rules"))
         }
         return problems
     }
@@ -60,8 +65,10 @@ public struct PatternValidator: Sendable {
 
     // MARK: - Objects and leaves
 
-    func checkObject(_ members: [(String, JSONValue)], at path: PatternPath, inOrBranch: Bool,
-                     into problems: inout [PatternProblem]) {
+    func checkObject(
+        _ members: [(String, JSONValue)], at path: PatternPath, inOrBranch: Bool,
+        into problems: inout [PatternProblem]
+    ) {
         if members.isEmpty {
             problems.append(PatternProblem(.structure, "empty objects are not allowed", at: path))
             return
@@ -73,23 +80,26 @@ public struct PatternValidator: Sendable {
                 continue
             }
             if inOrBranch, Self.reservedInOr.contains(key) {
-                problems.append(PatternProblem(
-                    .or, "`\(key)` is a reserved word and cannot be a field name inside `$or`", at: memberPath, onKey: true))
+                problems.append(
+                    PatternProblem(
+                        .or, "`\(key)` is a reserved word and cannot be a field name inside `$or`", at: memberPath, onKey: true))
             }
             switch value {
             case .object(let children):
                 if dialect == .snsFilterPolicy {
-                    problems.append(PatternProblem(
-                        .snsFilterPolicy, "a filter policy on message attributes cannot nest keys; `\(key)` holds an object",
-                        at: memberPath, help: "message attributes are flat: give each attribute a list of values"))
+                    problems.append(
+                        PatternProblem(
+                            .snsFilterPolicy, "a filter policy on message attributes cannot nest keys; `\(key)` holds an object",
+                            at: memberPath, help: "message attributes are flat: give each attribute a list of values"))
                 }
                 checkObject(children, at: memberPath, inOrBranch: false, into: &problems)
             case .array(let items):
                 checkLeaf(items, at: memberPath, into: &problems)
             default:
-                problems.append(PatternProblem(
-                    .structure, "`\(key)` must be an object or a list of values, found \(Self.kindName(value))",
-                    at: memberPath, help: "put the value in a list: [\(JSONWriter.compact(value))]"))
+                problems.append(
+                    PatternProblem(
+                        .structure, "`\(key)` must be an object or a list of values, found \(Self.kindName(value))",
+                        at: memberPath, help: "put the value in a list: [\(JSONWriter.compact(value))]"))
             }
         }
     }
@@ -104,9 +114,10 @@ public struct PatternValidator: Sendable {
             switch item {
             case .null, .bool, .number, .string: continue
             case .array:
-                problems.append(PatternProblem(
-                    .structure, "a match value must be a string, number, true, false, null or an operator object, found a list",
-                    at: itemPath))
+                problems.append(
+                    PatternProblem(
+                        .structure, "a match value must be a string, number, true, false, null or an operator object, found a list",
+                        at: itemPath))
             case .object(let members):
                 checkMatchExpression(members, at: itemPath, into: &problems)
             }
@@ -117,12 +128,15 @@ public struct PatternValidator: Sendable {
 
     func checkMatchExpression(_ members: [(String, JSONValue)], at path: PatternPath, into problems: inout [PatternProblem]) {
         guard members.count == 1, let (name, operand) = members.first else {
-            let message = members.isEmpty
+            let message =
+                members.isEmpty
                 ? "empty objects are not allowed"
                 : "a match expression holds exactly one operator, found \(members.count): "
                     + members.map { "`\($0.0)`" }.joined(separator: ", ")
-            problems.append(PatternProblem(.matchOperator, message, at: path,
-                                           help: members.count > 1 ? "give each operator its own object in the list" : nil))
+            problems.append(
+                PatternProblem(
+                    .matchOperator, message, at: path,
+                    help: members.count > 1 ? "give each operator its own object in the list" : nil))
             return
         }
         let operandPath = path.member(name, 0)
@@ -133,9 +147,10 @@ public struct PatternValidator: Sendable {
             requireString(name, operand, at: operandPath, into: &problems)
         case "wildcard":
             if dialect == .snsFilterPolicy {
-                problems.append(PatternProblem(
-                    .snsFilterPolicy, "SNS filter policies do not support `wildcard`", at: operandPath, onKey: true,
-                    help: "use `prefix` or `suffix`"))
+                problems.append(
+                    PatternProblem(
+                        .snsFilterPolicy, "SNS filter policies do not support `wildcard`", at: operandPath, onKey: true,
+                        help: "use `prefix` or `suffix`"))
             }
             if case .string(let text) = operand {
                 checkWildcard(text, at: operandPath, into: &problems)
@@ -148,8 +163,9 @@ public struct PatternValidator: Sendable {
             checkNumeric(operand, at: operandPath, into: &problems)
         case "exists":
             if case .bool = operand { break }
-            problems.append(PatternProblem(
-                .matchOperator, "`exists` takes true or false, found \(Self.kindName(operand))", at: operandPath))
+            problems.append(
+                PatternProblem(
+                    .matchOperator, "`exists` takes true or false, found \(Self.kindName(operand))", at: operandPath))
         case "cidr":
             if case .string(let text) = operand {
                 if case .failure(let problem) = CIDRBlock.parse(text) {
@@ -159,18 +175,21 @@ public struct PatternValidator: Sendable {
                 requireString(name, operand, at: operandPath, into: &problems)
             }
         case "exactly":
-            problems.append(PatternProblem(
-                .matchOperator, "`exactly` is not an EventBridge operator (only Ruler knows it)", at: operandPath,
-                onKey: true, help: "put the value itself in the list"))
+            problems.append(
+                PatternProblem(
+                    .matchOperator, "`exactly` is not an EventBridge operator (only Ruler knows it)", at: operandPath,
+                    onKey: true, help: "put the value itself in the list"))
         case "$or":
-            problems.append(PatternProblem(
-                .matchOperator, "`$or` is a key of an object, not an operator inside a value list", at: operandPath,
-                onKey: true, help: "write `$or: [{...}, {...}]` beside the fields it combines"))
+            problems.append(
+                PatternProblem(
+                    .matchOperator, "`$or` is a key of an object, not an operator inside a value list", at: operandPath,
+                    onKey: true, help: "write `$or: [{...}, {...}]` beside the fields it combines"))
         default:
             let suggestion = Suggestion.closest(to: name, in: Self.operators)
-            problems.append(PatternProblem(
-                .matchOperator, "unknown operator `\(name)`", at: operandPath, onKey: true,
-                help: suggestion.map { "did you mean `\($0)`?" } ?? "the operators are " + Self.operators.joined(separator: ", ")))
+            problems.append(
+                PatternProblem(
+                    .matchOperator, "unknown operator `\(name)`", at: operandPath, onKey: true,
+                    help: suggestion.map { "did you mean `\($0)`?" } ?? "the operators are " + Self.operators.joined(separator: ", ")))
         }
     }
 
@@ -186,9 +205,10 @@ public struct PatternValidator: Sendable {
         case .object(let members) where members.count == 1 && members[0].0 == "equals-ignore-case":
             requireString("equals-ignore-case", members[0].1, at: path.member("equals-ignore-case", 0), into: &problems)
         default:
-            problems.append(PatternProblem(
-                .matchOperator, "`\(name)` takes a string or {\"equals-ignore-case\": string}, found \(Self.kindName(operand))",
-                at: path))
+            problems.append(
+                PatternProblem(
+                    .matchOperator, "`\(name)` takes a string or {\"equals-ignore-case\": string}, found \(Self.kindName(operand))",
+                    at: path))
         }
     }
 
@@ -206,11 +226,13 @@ public struct PatternValidator: Sendable {
             let strings = items.allSatisfy { if case .string = $0 { true } else { false } }
             let numbers = items.allSatisfy { if case .number = $0 { true } else { false } }
             if items.isEmpty || !(strings || numbers) {
-                problems.append(PatternProblem(
-                    .matchOperator,
-                    items.isEmpty ? "an `anything-but` list must not be empty"
-                        : "an `anything-but` list holds only strings or only numbers, not a mix or null, true, false or objects",
-                    at: path))
+                problems.append(
+                    PatternProblem(
+                        .matchOperator,
+                        items.isEmpty
+                            ? "an `anything-but` list must not be empty"
+                            : "an `anything-but` list holds only strings or only numbers, not a mix or null, true, false or objects",
+                        at: path))
                 return
             }
             for (index, item) in items.enumerated() {
@@ -218,22 +240,25 @@ public struct PatternValidator: Sendable {
             }
         case .object(let members):
             guard members.count == 1, let (inner, value) = members.first else {
-                problems.append(PatternProblem(
-                    .matchOperator, "`anything-but` takes one inner operator, found \(members.count)", at: path))
+                problems.append(
+                    PatternProblem(
+                        .matchOperator, "`anything-but` takes one inner operator, found \(members.count)", at: path))
                 return
             }
             let innerPath = path.member(inner, 0)
             guard Self.anythingButOperators.contains(inner) else {
-                problems.append(PatternProblem(
-                    .matchOperator, "`\(inner)` is not allowed inside `anything-but`", at: innerPath, onKey: true,
-                    help: "inside `anything-but` only " + Self.anythingButOperators.map { "`\($0)`" }.joined(separator: ", ")
-                        + " are allowed"))
+                problems.append(
+                    PatternProblem(
+                        .matchOperator, "`\(inner)` is not allowed inside `anything-but`", at: innerPath, onKey: true,
+                        help: "inside `anything-but` only " + Self.anythingButOperators.map { "`\($0)`" }.joined(separator: ", ")
+                            + " are allowed"))
                 return
             }
             if dialect == .snsFilterPolicy, inner != "prefix" {
-                problems.append(PatternProblem(
-                    .snsFilterPolicy, "SNS filter policies document only `prefix` inside `anything-but`, not `\(inner)`",
-                    at: innerPath, onKey: true))
+                problems.append(
+                    PatternProblem(
+                        .snsFilterPolicy, "SNS filter policies document only `prefix` inside `anything-but`, not `\(inner)`",
+                        at: innerPath, onKey: true))
             }
             let values: [(JSONValue, PatternPath)]
             if case .array(let items) = value {
@@ -241,18 +266,20 @@ public struct PatternValidator: Sendable {
                     problems.append(PatternProblem(.matchOperator, "the `\(inner)` list must not be empty", at: innerPath))
                     return
                 }
-                problems.append(PatternProblem(
-                    .anythingButList,
-                    "`anything-but` with a list of `\(inner)` values is documented by Ruler but not by the EventBridge user guide",
-                    at: innerPath, help: "check it with `aws events test-event-pattern` before relying on it"))
+                problems.append(
+                    PatternProblem(
+                        .anythingButList,
+                        "`anything-but` with a list of `\(inner)` values is documented by Ruler but not by the EventBridge user guide",
+                        at: innerPath, help: "check it with `aws events test-event-pattern` before relying on it"))
                 values = items.enumerated().map { ($1, innerPath.element($0)) }
             } else {
                 values = [(value, innerPath)]
             }
             for (item, itemPath) in values {
                 guard case .string(let text) = item else {
-                    problems.append(PatternProblem(
-                        .matchOperator, "`\(inner)` inside `anything-but` takes strings, found \(Self.kindName(item))", at: itemPath))
+                    problems.append(
+                        PatternProblem(
+                            .matchOperator, "`\(inner)` inside `anything-but` takes strings, found \(Self.kindName(item))", at: itemPath))
                     continue
                 }
                 if text.isEmpty, inner == "prefix" || inner == "suffix" {
@@ -261,9 +288,11 @@ public struct PatternValidator: Sendable {
                 if inner == "wildcard" { checkWildcard(text, at: itemPath, into: &problems) }
             }
         default:
-            problems.append(PatternProblem(
-                .matchOperator, "`anything-but` takes a string, a number, a list of either, or an operator object, found "
-                    + Self.kindName(operand), at: path))
+            problems.append(
+                PatternProblem(
+                    .matchOperator,
+                    "`anything-but` takes a string, a number, a list of either, or an operator object, found "
+                        + Self.kindName(operand), at: path))
         }
     }
 
@@ -271,8 +300,9 @@ public struct PatternValidator: Sendable {
 
     func checkNumeric(_ operand: JSONValue, at path: PatternPath, into problems: inout [PatternProblem]) {
         guard case .array(let items) = operand, !items.isEmpty else {
-            problems.append(PatternProblem(
-                .numeric, "`numeric` takes a list such as [\">\", 0, \"<=\", 5], found \(Self.kindName(operand))", at: path))
+            problems.append(
+                PatternProblem(
+                    .numeric, "`numeric` takes a list such as [\">\", 0, \"<=\", 5], found \(Self.kindName(operand))", at: path))
             return
         }
         var bounds: [(String, Double)] = []
@@ -280,21 +310,24 @@ public struct PatternValidator: Sendable {
         while index < items.count {
             let operatorPath = path.element(index)
             guard case .string(let op) = items[index], ["=", "<", "<=", ">", ">="].contains(op) else {
-                problems.append(PatternProblem(
-                    .numeric, "expected a numeric operator (=, <, <=, >, >=), found \(Self.kindName(items[index]))",
-                    at: operatorPath))
+                problems.append(
+                    PatternProblem(
+                        .numeric, "expected a numeric operator (=, <, <=, >, >=), found \(Self.kindName(items[index]))",
+                        at: operatorPath))
                 return
             }
             if index == 2 {
                 guard bounds.first.map({ $0.0 == ">" || $0.0 == ">=" }) == true else {
-                    problems.append(PatternProblem(
-                        .numeric, "nothing may follow `\(bounds.first?.0 ?? "")` \(Self.numberText(items[1]))",
-                        at: operatorPath, help: "write a range as [\">\", low, \"<\", high]"))
+                    problems.append(
+                        PatternProblem(
+                            .numeric, "nothing may follow `\(bounds.first?.0 ?? "")` \(Self.numberText(items[1]))",
+                            at: operatorPath, help: "write a range as [\">\", low, \"<\", high]"))
                     return
                 }
                 guard op == "<" || op == "<=" else {
-                    problems.append(PatternProblem(
-                        .numeric, "the second operator of a range must be `<` or `<=`, found `\(op)`", at: operatorPath))
+                    problems.append(
+                        PatternProblem(
+                            .numeric, "the second operator of a range must be `<` or `<=`, found `\(op)`", at: operatorPath))
                     return
                 }
             }
@@ -308,8 +341,9 @@ public struct PatternValidator: Sendable {
             }
             let valuePath = path.element(index + 1)
             guard case .number(let text) = items[index + 1] else {
-                problems.append(PatternProblem(
-                    .numeric, "the value of `\(op)` must be a number, found \(Self.kindName(items[index + 1]))", at: valuePath))
+                problems.append(
+                    PatternProblem(
+                        .numeric, "the value of `\(op)` must be a number, found \(Self.kindName(items[index + 1]))", at: valuePath))
                 return
             }
             guard let value = NumberText(text: text).double else {
@@ -321,9 +355,10 @@ public struct PatternValidator: Sendable {
             index += 2
         }
         if bounds.count == 2, bounds[0].1 >= bounds[1].1 {
-            problems.append(PatternProblem(
-                .numeric, "the lower bound \(Self.numberText(items[1])) must be below the upper bound \(Self.numberText(items[3]))",
-                at: path, help: "no number lies in this range, so the field never matches"))
+            problems.append(
+                PatternProblem(
+                    .numeric, "the lower bound \(Self.numberText(items[1])) must be below the upper bound \(Self.numberText(items[3]))",
+                    at: path, help: "no number lies in this range, so the field never matches"))
         }
     }
 
@@ -339,18 +374,21 @@ public struct PatternValidator: Sendable {
         guard let value = number.double else { return }
         if dialect == .snsFilterPolicy {
             if abs(value) > 1e9 || number.decimalPlaces > 5 {
-                problems.append(PatternProblem(
-                    .snsFilterPolicy, "SNS compares numbers between -1e9 and 1e9 with 5 decimal places; \(text) is outside that",
-                    at: path))
+                problems.append(
+                    PatternProblem(
+                        .snsFilterPolicy, "SNS compares numbers between -1e9 and 1e9 with 5 decimal places; \(text) is outside that",
+                        at: path))
             }
             return
         }
         if abs(value) > 5e9 {
-            problems.append(PatternProblem(
-                .numericPrecision, "\(text) is outside the documented range of numeric matching, -5.0e9 to 5.0e9", at: path))
+            problems.append(
+                PatternProblem(
+                    .numericPrecision, "\(text) is outside the documented range of numeric matching, -5.0e9 to 5.0e9", at: path))
         } else if number.decimalPlaces > 6 {
-            problems.append(PatternProblem(
-                .numericPrecision, "\(text) has more than the 6 decimal places numeric matching documents", at: path))
+            problems.append(
+                PatternProblem(
+                    .numericPrecision, "\(text) has more than the 6 decimal places numeric matching documents", at: path))
         }
     }
 
@@ -362,13 +400,16 @@ public struct PatternValidator: Sendable {
             return
         }
         if branches.count < 2 {
-            problems.append(PatternProblem(.or, "`$or` needs at least two objects, found \(branches.count)", at: path,
-                                           help: branches.count == 1 ? "move the fields of the one object up beside `$or`" : nil))
+            problems.append(
+                PatternProblem(
+                    .or, "`$or` needs at least two objects, found \(branches.count)", at: path,
+                    help: branches.count == 1 ? "move the fields of the one object up beside `$or`" : nil))
         }
         for (index, branch) in branches.enumerated() {
             guard case .object(let members) = branch else {
-                problems.append(PatternProblem(
-                    .or, "each `$or` entry must be an object, found \(Self.kindName(branch))", at: path.element(index)))
+                problems.append(
+                    PatternProblem(
+                        .or, "each `$or` entry must be an object, found \(Self.kindName(branch))", at: path.element(index)))
                 continue
             }
             checkObject(members, at: path.element(index), inOrBranch: true, into: &problems)
@@ -421,9 +462,11 @@ public struct PatternValidator: Sendable {
                 let childPath = path.member(key, index)
                 switch child {
                 case .array(let items) where key == "$or":
-                    product = Self.saturatingMultiply(product, items.enumerated().reduce(0) {
-                        min($0 + collect($1.1, childPath.element($1.0)), Int.max / 2)
-                    })
+                    product = Self.saturatingMultiply(
+                        product,
+                        items.enumerated().reduce(0) {
+                            min($0 + collect($1.1, childPath.element($1.0)), Int.max / 2)
+                        })
                 case .array(let items):
                     keys.append(childPath)
                     product = Self.saturatingMultiply(product, max(1, items.count))
@@ -441,15 +484,17 @@ public struct PatternValidator: Sendable {
             if names.insert(path.fieldName).inserted, names.count == Self.snsMaxKeys + 1 { firstOver = path }
         }
         if let firstOver {
-            problems.append(PatternProblem(
-                .snsFilterPolicy, "a filter policy may name at most \(Self.snsMaxKeys) attributes, found \(names.count)",
-                at: firstOver, onKey: true))
+            problems.append(
+                PatternProblem(
+                    .snsFilterPolicy, "a filter policy may name at most \(Self.snsMaxKeys) attributes, found \(names.count)",
+                    at: firstOver, onKey: true))
         }
         if combinations > Self.snsMaxCombinations {
-            problems.append(PatternProblem(
-                .snsFilterPolicy,
-                "the value lists multiply to \(combinations) combinations, more than SNS's \(Self.snsMaxCombinations)",
-                at: PatternPath(), help: "the product of the lengths of every value list must stay at or below 150"))
+            problems.append(
+                PatternProblem(
+                    .snsFilterPolicy,
+                    "the value lists multiply to \(combinations) combinations, more than SNS's \(Self.snsMaxCombinations)",
+                    at: PatternPath(), help: "the product of the lengths of every value list must stay at or below 150"))
         }
     }
 }

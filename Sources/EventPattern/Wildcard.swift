@@ -24,9 +24,10 @@ public struct Wildcard: Sendable, Hashable {
                 }
                 let next = scalars[index + 1]
                 guard next == "*" || next == "\\" else {
-                    return .failure(Problem(
-                        message: "invalid escape `\\\(Character(next))` at character \(index + 1); only `\\*` and `\\\\` are allowed",
-                        offsets: index..<index + 2))
+                    return .failure(
+                        Problem(
+                            message: "invalid escape `\\\(Character(next))` at character \(index + 1); only `\\*` and `\\\\` are allowed",
+                            offsets: index..<index + 2))
                 }
                 pieces[pieces.count - 1].append(next)
                 index += 2
@@ -35,8 +36,10 @@ public struct Wildcard: Sendable, Hashable {
             }
             if scalar == "*" {
                 if previousWasStar {
-                    return .failure(Problem(message: "consecutive wildcard characters at character \(index + 1)",
-                                            offsets: index - 1..<index + 1))
+                    return .failure(
+                        Problem(
+                            message: "consecutive wildcard characters at character \(index + 1)",
+                            offsets: index - 1..<index + 1))
                 }
                 pieces.append([])
                 previousWasStar = true

@@ -112,9 +112,11 @@ public struct Comparison: Sendable, Hashable {
         var byID: [String: ReplacementWarning] = [:]
         for change in templateChanges where change.replacement || change.dataLoss {
             guard let resource = change.resource else { continue }
-            var warning = byID[resource.id] ?? ReplacementWarning(
-                logicalID: resource.id, type: resource.type, removed: change.kind == .resource && change.to == nil,
-                causes: [], dataLoss: false)
+            var warning =
+                byID[resource.id]
+                ?? ReplacementWarning(
+                    logicalID: resource.id, type: resource.type, removed: change.kind == .resource && change.to == nil,
+                    causes: [], dataLoss: false)
             warning.dataLoss = warning.dataLoss || change.dataLoss
             if let cause = ReplacementRules.propertyName(in: change.path, logicalID: resource.id),
                 !warning.causes.contains(cause)

@@ -10,9 +10,14 @@ public struct DiffJSONRenderer: Sendable {
         if let first = comparisons.first, first.comparesVersions {
             members.append(("files", .object([("from", .string(first.from.file)), ("to", .string(first.to.file))])))
         }
-        members.append(("changes", .array(comparisons.flatMap { comparison in
-            comparison.changes.map { json($0, in: comparison) }
-        })))
+        members.append(
+            (
+                "changes",
+                .array(
+                    comparisons.flatMap { comparison in
+                        comparison.changes.map { json($0, in: comparison) }
+                    })
+            ))
         return JSONWriter.pretty(.object(members))
     }
 
@@ -22,15 +27,22 @@ public struct DiffJSONRenderer: Sendable {
             ("kind", .string(change.kind.rawValue)),
             ("from", change.from ?? .null),
             ("to", change.to ?? .null),
-            ("syslevels", .object([
-                ("from", .string(comparison.from.syslevel.rawValue)), ("to", .string(comparison.to.syslevel.rawValue)),
-            ])),
+            (
+                "syslevels",
+                .object([
+                    ("from", .string(comparison.from.syslevel.rawValue)), ("to", .string(comparison.to.syslevel.rawValue)),
+                ])
+            ),
         ]
         if change.kind == .setting {
-            members.append(("provenance", .object([
-                ("from", change.fromProvenance.map(JSONValue.string) ?? .null),
-                ("to", change.toProvenance.map(JSONValue.string) ?? .null),
-            ])))
+            members.append(
+                (
+                    "provenance",
+                    .object([
+                        ("from", change.fromProvenance.map(JSONValue.string) ?? .null),
+                        ("to", change.toProvenance.map(JSONValue.string) ?? .null),
+                    ])
+                ))
         }
         if let resource = change.resource {
             members.append(("resource", .object([("id", .string(resource.id)), ("type", .string(resource.type))])))

@@ -11,7 +11,8 @@ public struct DiffMarkdownRenderer: Sendable {
 
     public func render(_ comparison: Comparison) -> String {
         var lines: [String] = []
-        let title = comparison.comparesVersions
+        let title =
+            comparison.comparesVersions
             ? "\(Self.code(comparison.to.syslevel.rawValue)): \(Self.code(comparison.from.file)) → \(Self.code(comparison.to.file))"
             : "\(Self.code(comparison.from.syslevel.rawValue)) → \(Self.code(comparison.to.syslevel.rawValue))"
         lines.append("## " + title)
@@ -67,7 +68,8 @@ public struct DiffMarkdownRenderer: Sendable {
             text = "removed \(Self.code(change.path)) (\(Self.code(change.resource?.type ?? "")))"
         default:
             let verb = change.marker == "+" ? "added" : change.marker == "-" ? "removed" : "changed"
-            text = "\(verb) \(Self.code(change.path)): \(Self.code(DiffTextRenderer.value(change.from))) → "
+            text =
+                "\(verb) \(Self.code(change.path)): \(Self.code(DiffTextRenderer.value(change.from))) → "
                 + Self.code(DiffTextRenderer.value(change.to))
         }
         if change.dataLoss {

@@ -15,7 +15,8 @@ public struct DiffTextRenderer: Sendable {
 
     public func render(_ comparison: Comparison) -> String {
         var lines: [String] = []
-        let header = comparison.comparesVersions
+        let header =
+            comparison.comparesVersions
             ? comparison.title(arrow: "->") : comparison.title(arrow: "->") + ": " + comparison.from.file
         lines.append(paint(header, "1"))
         guard !comparison.changes.isEmpty else {

@@ -23,18 +23,20 @@ public struct SettingDiffer: Sendable {
             let before = old?.settings[name]
             let after = new?.settings[name]
             guard before?.value != after?.value else { continue }
-            result.append(Change(
-                kind: .setting, path: prefix + "." + name, from: before?.value.json, to: after?.value.json,
-                fromProvenance: before?.provenance.description, toProvenance: after?.provenance.description))
+            result.append(
+                Change(
+                    kind: .setting, path: prefix + "." + name, from: before?.value.json, to: after?.value.json,
+                    fromProvenance: before?.provenance.description, toProvenance: after?.provenance.description))
         }
         let parameterNames = Set((old?.parameters.keys).map(Array.init) ?? []).union((new?.parameters.keys).map(Array.init) ?? [])
         for name in parameterNames.sorted() {
             let before = old?.parameters[name]
             let after = new?.parameters[name]
             guard before?.json != after?.json else { continue }
-            result.append(Change(
-                kind: .setting, path: prefix + ".parameters." + name, from: before?.json, to: after?.json,
-                fromProvenance: before?.origin, toProvenance: after?.origin))
+            result.append(
+                Change(
+                    kind: .setting, path: prefix + ".parameters." + name, from: before?.json, to: after?.json,
+                    fromProvenance: before?.origin, toProvenance: after?.origin))
         }
         return result
     }

@@ -44,20 +44,23 @@ public struct TemplateDiffer: Sendable {
             let path = "Resources." + id
             switch (before, after) {
             case (nil, let added?):
-                result.append(Change(
-                    kind: .resource, path: path, from: nil, to: added, resource: (id, Self.type(of: added))))
+                result.append(
+                    Change(
+                        kind: .resource, path: path, from: nil, to: added, resource: (id, Self.type(of: added))))
             case (let removed?, nil):
                 let type = Self.type(of: removed)
-                result.append(Change(
-                    kind: .resource, path: path, from: removed, to: nil, resource: (id, type),
-                    dataLoss: ReplacementRules.dataHeld[type] != nil))
+                result.append(
+                    Change(
+                        kind: .resource, path: path, from: removed, to: nil, resource: (id, type),
+                        dataLoss: ReplacementRules.dataHeld[type] != nil))
             case (let before?, let after?) where before != after:
                 let oldType = Self.type(of: before)
                 let newType = Self.type(of: after)
                 if oldType != newType {
-                    result.append(Change(
-                        kind: .resource, path: path + ".Type", from: .string(oldType), to: .string(newType),
-                        resource: (id, newType), replacement: true, dataLoss: ReplacementRules.dataHeld[oldType] != nil))
+                    result.append(
+                        Change(
+                            kind: .resource, path: path + ".Type", from: .string(oldType), to: .string(newType),
+                            resource: (id, newType), replacement: true, dataLoss: ReplacementRules.dataHeld[oldType] != nil))
                     continue
                 }
                 for member in Self.keys(before, after) where member != "Type" {
@@ -88,8 +91,9 @@ public struct TemplateDiffer: Sendable {
         }
         let replacement = resource.map { ReplacementRules.replaces(type: $0.type, path: path, logicalID: $0.id) } ?? false
         let dataLoss = replacement && resource.map { ReplacementRules.dataHeld[$0.type] != nil } == true
-        result.append(Change(
-            kind: .property, path: path, from: old, to: new, resource: resource, replacement: replacement, dataLoss: dataLoss))
+        result.append(
+            Change(
+                kind: .property, path: path, from: old, to: new, resource: resource, replacement: replacement, dataLoss: dataLoss))
     }
 
     func diffElements(

@@ -6,11 +6,12 @@ public struct GitHubRenderer: Sendable {
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.sorted().map { diagnostic in
-            let command = switch diagnostic.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .info: "notice"
-            }
+            let command =
+                switch diagnostic.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .info: "notice"
+                }
             let range = diagnostic.range
             var message = diagnostic.message
             if let syslevels = diagnostic.syslevels { message += " (syslevel " + syslevels.joined(separator: ", ") + ")" }

@@ -28,11 +28,12 @@ public struct GraphRenderer: Sendable {
         var lines = ["%% " + title.replacingAll("\n", with: " "), "flowchart LR"]
         for node in graph.nodes {
             let label = "\"" + node.label.map(mermaidEscape).joined(separator: "<br/>") + "\""
-            let shape: String = switch Self.shape(node.kind) {
-            case .store: "[(\(label))]"
-            case .box: "[\(label)]"
-            case .outside: "([\(label)])"
-            }
+            let shape: String =
+                switch Self.shape(node.kind) {
+                case .store: "[(\(label))]"
+                case .box: "[\(label)]"
+                case .outside: "([\(label)])"
+                }
             lines.append("    \(node.id)\(shape)")
         }
         for edge in graph.edges {

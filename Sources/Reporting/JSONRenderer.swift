@@ -23,9 +23,10 @@ public struct JSONRenderer: Sendable {
             return .object(members)
         }
         let count = { (severity: Severity) in JSONValue.integer(diagnostics.filter { $0.severity == severity }.count) }
-        return JSONWriter.pretty(.object([
-            ("diagnostics", .array(items)),
-            ("summary", .object([("errors", count(.error)), ("warnings", count(.warning)), ("infos", count(.info))])),
-        ]))
+        return JSONWriter.pretty(
+            .object([
+                ("diagnostics", .array(items)),
+                ("summary", .object([("errors", count(.error)), ("warnings", count(.warning)), ("infos", count(.info))])),
+            ]))
     }
 }

@@ -36,10 +36,11 @@ public struct ResolvedManifestRenderer: Sendable {
     }
 
     public func json(_ manifest: ResolvedManifest) -> String {
-        let members: [(String, JSONValue)] = [
-            ("file", .string(manifest.manifest.file)),
-            ("syslevel", .string(manifest.syslevel.rawValue)),
-        ] + entries(manifest).map { ($0.key, json($0)) }
+        let members: [(String, JSONValue)] =
+            [
+                ("file", .string(manifest.manifest.file)),
+                ("syslevel", .string(manifest.syslevel.rawValue)),
+            ] + entries(manifest).map { ($0.key, json($0)) }
         return JSONWriter.pretty(.object(members))
     }
 
@@ -68,19 +69,25 @@ public struct ResolvedManifestRenderer: Sendable {
     func entries(_ manifest: ResolvedManifest) -> [Entry] {
         var result: [Entry] = []
         if let function = manifest.function { result.append(.group("function", entries(function))) }
-        result.append(.group("tags", manifest.tags.map { tag in
-            guard let spec = manifest.manifest.tags.first(where: { $0.key.value == tag.key }) else {
-                return Entry(key: tag.key, value: Resolver.json(tag.value), provenance: "built in: the syslevel being compiled")
-            }
-            return located(tag.key, Resolver.json(tag.value), "tags.\(tag.key)", spec.key.range.start.line)
-        }))
+        result.append(
+            .group(
+                "tags",
+                manifest.tags.map { tag in
+                    guard let spec = manifest.manifest.tags.first(where: { $0.key.value == tag.key }) else {
+                        return Entry(key: tag.key, value: Resolver.json(tag.value), provenance: "built in: the syslevel being compiled")
+                    }
+                    return located(tag.key, Resolver.json(tag.value), "tags.\(tag.key)", spec.key.range.start.line)
+                }))
         if manifest.triggers.count == 1, manifest.triggers[0].name == nil {
             result.append(.group("trigger", entries(manifest.triggers[0], path: "trigger")))
         } else {
-            result.append(.group("triggers", manifest.triggers.map { trigger in
-                let name = trigger.name ?? "trigger"
-                return .group(name, entries(trigger, path: "triggers.\(name)"))
-            }))
+            result.append(
+                .group(
+                    "triggers",
+                    manifest.triggers.map { trigger in
+                        let name = trigger.name ?? "trigger"
+                        return .group(name, entries(trigger, path: "triggers.\(name)"))
+                    }))
         }
         return result
     }
@@ -117,18 +124,24 @@ public struct ResolvedManifestRenderer: Sendable {
         }
         let known = SettingCatalog.all.map(\.name).filter { trigger.settings[$0] != nil }
         let names = known + Set(trigger.settings.keys).subtracting(known).sorted()
-        result.append(.group("settings", names.compactMap { name in
-            guard let setting = trigger.settings[name] else { return nil }
-            let written = setting.written != setting.value ? setting.written.description : nil
-            return Entry(
-                key: name, value: setting.value.json, provenance: setting.provenance.description,
-                line: setting.provenance.range?.start.line, written: written)
-        }))
+        result.append(
+            .group(
+                "settings",
+                names.compactMap { name in
+                    guard let setting = trigger.settings[name] else { return nil }
+                    let written = setting.written != setting.value ? setting.written.description : nil
+                    return Entry(
+                        key: name, value: setting.value.json, provenance: setting.provenance.description,
+                        line: setting.provenance.range?.start.line, written: written)
+                }))
         if !trigger.parameters.isEmpty {
-            result.append(.group("parameters", trigger.parameters.keys.sorted().compactMap { name in
-                guard let parameter = trigger.parameters[name] else { return nil }
-                return Entry(key: name, value: parameter.json, provenance: parameter.origin, line: parameter.provenance.range?.start.line)
-            }))
+            result.append(
+                .group(
+                    "parameters",
+                    trigger.parameters.keys.sorted().compactMap { name in
+                        guard let parameter = trigger.parameters[name] else { return nil }
+                        return Entry(key: name, value: parameter.json, provenance: parameter.origin, line: parameter.provenance.range?.start.line)
+                    }))
         }
         return result
     }
@@ -138,8 +151,11 @@ public struct ResolvedManifestRenderer: Sendable {
     }
 
     static func yamlKey(_ key: String) -> String {
-        let plain = !key.isEmpty && key.first?.isLetter == true
-            && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        let plain =
+            !key.isEmpty && key.first?.isLetter == true
+            && key.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+            }
         return plain ? key : JSONWriter.compact(.string(key))
     }
 }

@@ -49,10 +49,13 @@ public struct SARIFRenderer: Sendable {
 
     static func location(_ range: SourceRange, message: String? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("physicalLocation", .object([
-                ("artifactLocation", .object([("uri", .string(uri(range.file))), ("uriBaseId", .string("%SRCROOT%"))])),
-                ("region", region(range)),
-            ])),
+            (
+                "physicalLocation",
+                .object([
+                    ("artifactLocation", .object([("uri", .string(uri(range.file))), ("uriBaseId", .string("%SRCROOT%"))])),
+                    ("region", region(range)),
+                ])
+            )
         ]
         if let message { members.append(("message", .object([("text", .string(message))]))) }
         return .object(members)
@@ -92,7 +95,7 @@ public struct SARIFRenderer: Sendable {
             var message = diagnostic.message
             if let help = diagnostic.help { message += "\nhelp: " + help }
             var members: [(String, JSONValue)] = [
-                ("ruleId", .string(diagnostic.code.rawValue)),
+                ("ruleId", .string(diagnostic.code.rawValue))
             ]
             if let ruleIndex = index[diagnostic.code.rawValue] { members.append(("ruleIndex", .integer(ruleIndex))) }
             members += [
@@ -102,29 +105,53 @@ public struct SARIFRenderer: Sendable {
             ]
             let related = diagnostic.notes.compactMap { note in note.range.map { Self.location($0, message: note.message) } }
             if !related.isEmpty {
-                members.append(("relatedLocations", .array(related.enumerated().map { offset, location in
-                    guard case .object(let fields) = location else { return location }
-                    return .object([("id", .integer(offset))] + fields)
-                })))
+                members.append(
+                    (
+                        "relatedLocations",
+                        .array(
+                            related.enumerated().map { offset, location in
+                                guard case .object(let fields) = location else { return location }
+                                return .object([("id", .integer(offset))] + fields)
+                            })
+                    ))
             }
             if let syslevels = diagnostic.syslevels {
                 members.append(("properties", .object([("syslevels", .array(syslevels.map { .string($0) }))])))
             }
             return .object(members)
         }
-        return JSONWriter.pretty(.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string("triggerc")),
-                    ("version", .string(toolVersion)),
-                    ("rules", .array(ruleObjects)),
-                ]))])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("originalUriBaseIds", .object([("%SRCROOT%", .object([("description", .object([("text", .string("the working directory triggerc ran in"))]))]))])),
-                ("results", .array(results)),
-            ])])),
-        ]))
+        return JSONWriter.pretty(
+            .object([
+                ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+                ("version", .string("2.1.0")),
+                (
+                    "runs",
+                    .array([
+                        .object([
+                            (
+                                "tool",
+                                .object([
+                                    (
+                                        "driver",
+                                        .object([
+                                            ("name", .string("triggerc")),
+                                            ("version", .string(toolVersion)),
+                                            ("rules", .array(ruleObjects)),
+                                        ])
+                                    )
+                                ])
+                            ),
+                            ("columnKind", .string("unicodeCodePoints")),
+                            (
+                                "originalUriBaseIds",
+                                .object([
+                                    ("%SRCROOT%", .object([("description", .object([("text", .string("the working directory triggerc ran in"))]))]))
+                                ])
+                            ),
+                            ("results", .array(results)),
+                        ])
+                    ])
+                ),
+            ]))
     }
 }

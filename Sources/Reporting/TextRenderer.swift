@@ -41,12 +41,14 @@ public struct TextRenderer: Sendable {
         let range = diagnostic.range
         var lines: [String] = []
         let label = paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", style(for: diagnostic.severity))
-        lines.append(paint("\(range.file):\(range.start.line):\(range.start.column):", "1") + " \(label): "
-                     + paint(diagnostic.message, "1"))
+        lines.append(
+            paint("\(range.file):\(range.start.line):\(range.start.column):", "1") + " \(label): "
+                + paint(diagnostic.message, "1"))
         lines += snippet(range, source: sourceLines, marker: "^", style: style(for: diagnostic.severity))
         if let syslevels = diagnostic.syslevels {
-            lines.append(paint("note", "1") + ": only in syslevel" + (syslevels.count == 1 ? " " : "s ")
-                         + syslevels.joined(separator: ", "))
+            lines.append(
+                paint("note", "1") + ": only in syslevel" + (syslevels.count == 1 ? " " : "s ")
+                    + syslevels.joined(separator: ", "))
         }
         for note in diagnostic.notes {
             lines.append(paint("note", "1") + ": \(note.message)")

@@ -70,9 +70,11 @@ public struct CronExpression: Sendable, Hashable {
         let parts = tokens(scalars, inner)
         guard parts.count == 6 else {
             let where_ = parts.count > 6 ? parts[6].1.lowerBound..<parts.last!.1.upperBound : 0..<scalars.count
-            return .failure([ScheduleProblem(
-                .cron, "a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), found \(parts.count)",
-                at: where_, help: parts.count == 5 ? "add the year field: `*` for every year" : nil)])
+            return .failure([
+                ScheduleProblem(
+                    .cron, "a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), found \(parts.count)",
+                    at: where_, help: parts.count == 5 ? "add the year field: `*` for every year" : nil)
+            ])
         }
         var problems: [ScheduleProblem] = []
         var sets: [Set<Int>] = []
@@ -86,14 +88,19 @@ public struct CronExpression: Sendable, Hashable {
         let dowUnspecified = parts[4].0 == "?"
         if domUnspecified == dowUnspecified {
             let range = parts[2].1.lowerBound..<parts[4].1.upperBound
-            problems.append(ScheduleProblem(
-                .cron, domUnspecified ? "day-of-month and day-of-week cannot both be `?`"
-                    : "day-of-month and day-of-week cannot both be specified; one of them must be `?`",
-                at: range, help: domUnspecified ? "put `*` in one of them" : "write `?` in the one you do not restrict, e.g. cron(0 12 * * ? *)"))
+            problems.append(
+                ScheduleProblem(
+                    .cron,
+                    domUnspecified
+                        ? "day-of-month and day-of-week cannot both be `?`"
+                        : "day-of-month and day-of-week cannot both be specified; one of them must be `?`",
+                    at: range, help: domUnspecified ? "put `*` in one of them" : "write `?` in the one you do not restrict, e.g. cron(0 12 * * ? *)"))
         }
         guard problems.isEmpty else { return .failure(ScheduleProblems(problems)) }
-        return .success(CronExpression(minutes: sets[0], hours: sets[1], months: sets[2], years: sets[3],
-                                       daysOfMonth: dayOfMonth, daysOfWeek: dayOfWeek))
+        return .success(
+            CronExpression(
+                minutes: sets[0], hours: sets[1], months: sets[2], years: sets[3],
+                daysOfMonth: dayOfMonth, daysOfWeek: dayOfWeek))
     }
 
     /// A value: digits or (for months and weekdays) a three-letter name, case-insensitive.
@@ -131,8 +138,9 @@ public struct CronExpression: Sendable, Hashable {
             guard let parsed = Int(stepText), stepText.allSatisfy({ ("0"..."9").contains($0) }), parsed > 0,
                 parsed <= field.range.upperBound - field.range.lowerBound + 1
             else {
-                return fail("the increment \"\(stepText)\" in the \(field.name) field must be a positive integer up to "
-                    + "\(field.range.upperBound - field.range.lowerBound + 1)")
+                return fail(
+                    "the increment \"\(stepText)\" in the \(field.name) field must be a positive integer up to "
+                        + "\(field.range.upperBound - field.range.lowerBound + 1)")
             }
             step = parsed
             base = item[..<slash]
@@ -153,7 +161,8 @@ public struct CronExpression: Sendable, Hashable {
             upper = b
         } else {
             guard let a = value(base, field) else {
-                let wildcardHint = "?LW#".contains(where: { base.contains($0) })
+                let wildcardHint =
+                    "?LW#".contains(where: { base.contains($0) })
                     ? "`\(base)` is not allowed in the \(field.name) field" : "\"\(base)\" is not a \(field.name) value"
                 return fail("\(wildcardHint) (\(describe(field)))")
             }
@@ -186,8 +195,9 @@ public struct CronExpression: Sendable, Hashable {
             return .nearestWeekday(number)
         }
         if text.contains("?") || text.contains("L") || text.contains("W") {
-            problems.append(ScheduleProblem(
-                .cron, "`?`, `L` and `W` stand alone in the day-of-month field (`?`, `L`, `LW`, `15W`), found \"\(text)\"", at: range))
+            problems.append(
+                ScheduleProblem(
+                    .cron, "`?`, `L` and `W` stand alone in the day-of-month field (`?`, `L`, `LW`, `15W`), found \"\(text)\"", at: range))
             return .unspecified
         }
         if text.contains("#") {
@@ -206,9 +216,10 @@ public struct CronExpression: Sendable, Hashable {
             guard !text.contains(","), parts.count == 2, let day = value(parts[0], field), let nth = Int(parts[1]),
                 parts[1].allSatisfy({ ("0"..."9").contains($0) }), (1...5).contains(nth)
             else {
-                problems.append(ScheduleProblem(
-                    .cron, "with `#` the day-of-week field holds one expression, a weekday and a week 1-5 (3#2 is the second Tuesday)",
-                    at: range))
+                problems.append(
+                    ScheduleProblem(
+                        .cron, "with `#` the day-of-week field holds one expression, a weekday and a week 1-5 (3#2 is the second Tuesday)",
+                        at: range))
                 return .unspecified
             }
             return .nth(day, nth)
@@ -221,9 +232,10 @@ public struct CronExpression: Sendable, Hashable {
             return .last(day)
         }
         if text.contains("?") || text.contains("L") || text.contains("W") {
-            problems.append(ScheduleProblem(
-                .cron, "`?` and `L` stand alone in the day-of-week field (`?`, `L`, `6L`), and `W` is not allowed there, found \"\(text)\"",
-                at: range))
+            problems.append(
+                ScheduleProblem(
+                    .cron, "`?` and `L` stand alone in the day-of-week field (`?`, `L`, `6L`), and `W` is not allowed there, found \"\(text)\"",
+                    at: range))
             return .unspecified
         }
         return .days(parseList(text, range, field, into: &problems))

@@ -48,7 +48,8 @@ public enum ScheduleExpression: Sendable, Hashable {
             }
             return Rate.parse(scalars, inner).map(ScheduleExpression.rate)
         }
-        let help = text.hasPrefix("at(")
+        let help =
+            text.hasPrefix("at(")
             ? "`at(...)` one-time schedules belong to EventBridge Scheduler, not to rules"
             : "write cron(Minutes Hours Day-of-month Month Day-of-week Year) or rate(5 minutes)"
         return .failure([ScheduleProblem(.form, "\"\(text)\" is neither cron(...) nor rate(...)", at: whole, help: help)])
@@ -95,8 +96,11 @@ public struct Rate: Sendable, Hashable {
     static func parse(_ scalars: [Unicode.Scalar], _ inner: Range<Int>) -> Result<Rate, ScheduleProblems> {
         let tokens = CronExpression.tokens(scalars, inner)
         guard tokens.count == 2 else {
-            return .failure([ScheduleProblem(.rate, "a rate holds a value and a unit, such as rate(5 minutes); found \(tokens.count) parts",
-                                             at: inner.isEmpty ? 0..<scalars.count : inner)])
+            return .failure([
+                ScheduleProblem(
+                    .rate, "a rate holds a value and a unit, such as rate(5 minutes); found \(tokens.count) parts",
+                    at: inner.isEmpty ? 0..<scalars.count : inner)
+            ])
         }
         let (valueText, valueRange) = tokens[0]
         let (unit, unitRange) = tokens[1]
@@ -107,13 +111,16 @@ public struct Rate: Sendable, Hashable {
         }
         let units = ["minute", "minutes", "hour", "hours", "day", "days"]
         if !units.contains(unit) {
-            problems.append(ScheduleProblem(.rate, "unknown rate unit \"\(unit)\"", at: unitRange,
-                                            help: "the units are minute(s), hour(s) and day(s)"))
+            problems.append(
+                ScheduleProblem(
+                    .rate, "unknown rate unit \"\(unit)\"", at: unitRange,
+                    help: "the units are minute(s), hour(s) and day(s)"))
         } else if let value, value > 0, (value == 1) == unit.hasSuffix("s") {
             let fixed = value == 1 ? String(unit.dropLast()) : unit + "s"
-            problems.append(ScheduleProblem(
-                .rate, "rate(\(value) \(unit)) is not valid: the unit is singular for 1 and plural otherwise", at: unitRange,
-                help: "write rate(\(value) \(fixed))"))
+            problems.append(
+                ScheduleProblem(
+                    .rate, "rate(\(value) \(unit)) is not valid: the unit is singular for 1 and plural otherwise", at: unitRange,
+                    help: "write rate(\(value) \(fixed))"))
         }
         guard problems.isEmpty, let value else { return .failure(ScheduleProblems(problems)) }
         return .success(Rate(value: value, unit: unit))

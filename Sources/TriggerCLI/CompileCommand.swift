@@ -65,9 +65,12 @@ struct CompileCommand: ParsableCommand {
         ) { result, afterFailure -> Output in
             guard !result.hasErrors, !afterFailure else { return .none }
             let files = result.templates.map { entry in
-                (path: Pipeline.outputPath(manifest: result.file, outputDirectory: outputDirectory, syslevel: entry.syslevel,
-                                           fileExtension: format.rawValue),
-                 contents: format.render(entry.template, json: entry.text))
+                (
+                    path: Pipeline.outputPath(
+                        manifest: result.file, outputDirectory: outputDirectory, syslevel: entry.syslevel,
+                        fileExtension: format.rawValue),
+                    contents: format.render(entry.template, json: entry.text)
+                )
             }
             if stdout { return .text(files.first?.contents ?? "") }
             do throws(FileSystemError) {
@@ -91,8 +94,9 @@ struct CompileCommand: ParsableCommand {
         }
         let diagnostics = run.outcomes.flatMap(\.diagnostics)
         if !diagnostics.isEmpty {
-            let sources = Dictionary(run.outcomes.compactMap { outcome in outcome.source.map { (outcome.file, $0) } },
-                                     uniquingKeysWith: { first, _ in first })
+            let sources = Dictionary(
+                run.outcomes.compactMap { outcome in outcome.source.map { (outcome.file, $0) } },
+                uniquingKeysWith: { first, _ in first })
             console.err(TextRenderer(colour: console.colour).render(diagnostics, sources: sources, fileCount: run.outcomes.count))
         }
         guard !run.outcomes.contains(where: \.hasErrors) else {

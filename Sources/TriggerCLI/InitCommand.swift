@@ -29,9 +29,10 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The service name the manifest's queue, rule and stream names start with.")
     var name: String?
 
-    @Option(help: ArgumentHelp(
-        "Where the modeline points editors: a path relative to DIR or a URL. Given, no schema file is written.",
-        valueName: "path-or-url"))
+    @Option(
+        help: ArgumentHelp(
+            "Where the modeline points editors: a path relative to DIR or a URL. Given, no schema file is written.",
+            valueName: "path-or-url"))
     var schema: String?
 
     @Flag(help: "Overwrite an existing trigger.yaml.")
@@ -46,10 +47,15 @@ struct InitCommand: ParsableCommand {
             console.err("triggerc: error: \(manifestPath) exists; use --force to overwrite it\n")
             throw ExitCodes.manifestErrors
         }
-        let service = name.map(StarterManifest.serviceName(fromDirectory:))
+        let service =
+            name.map(StarterManifest.serviceName(fromDirectory:))
             ?? StarterManifest.serviceName(fromDirectory: base == "." ? console.currentDirectory : base)
-        var files = [(path: manifestPath,
-                      contents: StarterManifest.text(type: type, service: service, schema: schema ?? StarterManifest.schemaFileName))]
+        var files = [
+            (
+                path: manifestPath,
+                contents: StarterManifest.text(type: type, service: service, schema: schema ?? StarterManifest.schemaFileName)
+            )
+        ]
         if schema == nil {
             files.append((path: base + "/" + StarterManifest.schemaFileName, contents: JSONWriter.pretty(ManifestSchema.document())))
         }

@@ -2,8 +2,9 @@ import ArgumentParser
 
 /// `-j/--jobs N`, shared by the commands that run over many manifests.
 struct JobsOption: ParsableArguments {
-    @Option(name: [.customShort("j"), .customLong("jobs")],
-            help: "How many manifests to check at a time (default: the number of processors).")
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")],
+        help: "How many manifests to check at a time (default: the number of processors).")
     var jobs: Int?
 
     func validate() throws {

@@ -37,8 +37,9 @@ struct LintCommand: ParsableCommand {
         let diagnostics = run.outcomes.flatMap(\.diagnostics)
         switch format {
         case .text:
-            let sources = Dictionary(run.outcomes.compactMap { outcome in outcome.source.map { (outcome.file, $0) } },
-                                     uniquingKeysWith: { first, _ in first })
+            let sources = Dictionary(
+                run.outcomes.compactMap { outcome in outcome.source.map { (outcome.file, $0) } },
+                uniquingKeysWith: { first, _ in first })
             console.out(TextRenderer(colour: console.colourOut).render(diagnostics, sources: sources, fileCount: run.outcomes.count))
         case .json:
             console.out(JSONRenderer().render(diagnostics))

@@ -68,9 +68,10 @@ struct ManifestRunner {
                 let file = Console.displayPath(batch[index], in: directory)
                 let result = pipeline.run(file: file, bytes: bytes, syslevels: syslevels)
                 let diagnostics = result.diagnostics.filter(keep)
-                return .success(ManifestOutcome(
-                    file: result.file, diagnostics: diagnostics, source: diagnostics.isEmpty ? nil : result.source,
-                    hasErrors: result.hasErrors, extra: each(result, afterFailure)))
+                return .success(
+                    ManifestOutcome(
+                        file: result.file, diagnostics: diagnostics, source: diagnostics.isEmpty ? nil : result.source,
+                        hasErrors: result.hasErrors, extra: each(result, afterFailure)))
             }
             for result in results {
                 switch result {
@@ -123,8 +124,9 @@ struct ManifestRunner {
     func requireTrigger(_ name: String?, in result: ManifestResult) throws {
         guard let name, TriggerParameters.triggers(in: result, syslevel: .prd, named: name).isEmpty else { return }
         let names = TriggerParameters.names(in: result)
-        console.err("triggerc: error: \(result.file) has no trigger named \(name)"
-            + (names.isEmpty ? " (it has a single `trigger:`)" : "; its triggers are " + names.joined(separator: ", ")) + "\n")
+        console.err(
+            "triggerc: error: \(result.file) has no trigger named \(name)"
+                + (names.isEmpty ? " (it has a single `trigger:`)" : "; its triggers are " + names.joined(separator: ", ")) + "\n")
         throw ExitCodes.manifestErrors
     }
 }

@@ -5,9 +5,9 @@ import TriggerKit
 import TriggerModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `triggerc schedule`: the next firing times of a schedule trigger, in UTC.

@@ -15,7 +15,8 @@ enum BuiltInDefaults {
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
         if let function {
             let visibility = min(6 * function.timeout + window, 43_200)
-            add("queueVisibilityTimeout", .integer(visibility),
+            add(
+                "queueVisibilityTimeout", .integer(visibility),
                 "6 x function timeout \(function.timeout)" + (window > 0 ? " + batching window \(window)" : ""))
         } else {
             add("queueVisibilityTimeout", .integer(30), "SQS default without a known function timeout")
@@ -37,7 +38,8 @@ enum BuiltInDefaults {
         add("eventSourceEnabled", .boolean(true), "enabled")
         add("ruleState", text("ENABLED"), "enabled")
         add("eventBusName", text("default"), "the default bus")
-        let hasRuleDLQ = (type == .cwevent || type == .cwschedule)
+        let hasRuleDLQ =
+            (type == .cwevent || type == .cwschedule)
             && (trigger.string("dLQueueName") != nil || trigger.string("dLQueueArn") != nil)
         add("targetDeadLetter", .boolean(hasRuleDLQ), hasRuleDLQ ? "a dead-letter queue is named" : "no rule dead-letter queue")
         add("triggerEnabled", .boolean(true), "enabled")
@@ -50,7 +52,8 @@ enum BuiltInDefaults {
         add("startingPosition", text("LATEST"), "LATEST")
         // Alarms watch only queues the template creates: an existing queue's alarms belong to its own stack.
         let createsDLQ = trigger.isBundled && (type.hasQueue || trigger.string("dLQueueName") != nil)
-        add("alarmDLQApproximateAgeOfOldestMessageMode", text(createsDLQ ? "enabled" : "disabled"),
+        add(
+            "alarmDLQApproximateAgeOfOldestMessageMode", text(createsDLQ ? "enabled" : "disabled"),
             createsDLQ ? "the template creates a DLQ" : "the template creates no DLQ")
         add("alarmDLQApproximateAgeOfOldestMessageThreshold", .integer(60), "60 seconds")
         add("alarmSQSApproximateAgeOfOldestMessageMode", text("disabled"), "disabled")

@@ -35,10 +35,11 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
 
     /// The text with `${syslevel}` replaced by `syslevel`; pseudo parameters stay as parts.
     public func resolving(syslevel: Syslevel) -> InterpolatedString {
-        InterpolatedString(parts: parts.map { part in
-            if case .syslevel = part { return .literal(syslevel.rawValue) }
-            return part
-        })
+        InterpolatedString(
+            parts: parts.map { part in
+                if case .syslevel = part { return .literal(syslevel.rawValue) }
+                return part
+            })
     }
 
     /// The plain text when no pseudo parameter and no `${syslevel}` is left.
@@ -114,10 +115,11 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
                 }
                 if scalars[index + 1] == "{" {
                     guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
-                        problems.append(ParseProblem(
-                            message: "unterminated `${` in string",
-                            help: "close it with `}`, or write `$${` for a literal `${`",
-                            offsets: index..<scalars.count))
+                        problems.append(
+                            ParseProblem(
+                                message: "unterminated `${` in string",
+                                help: "close it with `}`, or write `$${` for a literal `${`",
+                                offsets: index..<scalars.count))
                         literal.append(contentsOf: scalars[index...])
                         break
                     }
@@ -133,11 +135,12 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
                     } else {
                         let known = ["syslevel"] + pseudoParameters
                         let suggestion = Suggestion.closest(to: name, in: known)
-                        problems.append(ParseProblem(
-                            message: "unknown variable `${\(name)}`",
-                            help: suggestion.map { "did you mean `${\($0)}`?" }
-                                ?? "the variables are ${syslevel}, ${AWS::AccountId}, ${AWS::Region} and ${AWS::Partition}; write `$${` for a literal `${`",
-                            offsets: index..<(close + 1)))
+                        problems.append(
+                            ParseProblem(
+                                message: "unknown variable `${\(name)}`",
+                                help: suggestion.map { "did you mean `${\($0)}`?" }
+                                    ?? "the variables are ${syslevel}, ${AWS::AccountId}, ${AWS::Region} and ${AWS::Partition}; write `$${` for a literal `${`",
+                                offsets: index..<(close + 1)))
                         literal.append(contentsOf: scalars[index...close])
                     }
                     index = close + 1

@@ -53,8 +53,9 @@ struct DecodeContext {
     /// Reports an unknown key with a "did you mean" suggestion.
     mutating func unknownKey(_ key: String, at range: SourceRange, in what: String, candidates: [String]) {
         let suggestion = Suggestion.closest(to: key, in: candidates)
-        error(.unknownKey, "unknown key `\(key)` in \(what)", at: range,
-              help: suggestion.map { "did you mean `\($0)`?" } ?? "the keys of \(what) are " + candidates.joined(separator: ", "))
+        error(
+            .unknownKey, "unknown key `\(key)` in \(what)", at: range,
+            help: suggestion.map { "did you mean `\($0)`?" } ?? "the keys of \(what) are " + candidates.joined(separator: ", "))
     }
 
     // MARK: - Scalars
@@ -105,8 +106,9 @@ struct DecodeContext {
         let trimmed = text
         guard let value = Self.parseInteger(trimmed) else {
             if Self.isDecimalDigits(trimmed), let allowed {
-                error(.valueOutOfRange, "`\(what)` is \(text); it must be from \(allowed.lowerBound) to \(allowed.upperBound)",
-                      at: node.range)
+                error(
+                    .valueOutOfRange, "`\(what)` is \(text); it must be from \(allowed.lowerBound) to \(allowed.upperBound)",
+                    at: node.range)
             } else {
                 error(.wrongScalarType, "`\(what)` must be an integer, found \"\(text)\"", at: node.range)
             }
@@ -116,8 +118,9 @@ struct DecodeContext {
             warning(.quotedScalar, "`\(what)` is a quoted integer; write it without quotes", at: node.range)
         }
         if let allowed, !allowed.contains(value) {
-            error(.valueOutOfRange, "`\(what)` is \(value); it must be from \(allowed.lowerBound) to \(allowed.upperBound)",
-                  at: node.range)
+            error(
+                .valueOutOfRange, "`\(what)` is \(value); it must be from \(allowed.lowerBound) to \(allowed.upperBound)",
+                at: node.range)
             return nil
         }
         return Located(value, at: node.range)
@@ -159,8 +162,9 @@ struct DecodeContext {
             value = false
         } else if Self.yaml11True.contains(text) || Self.yaml11False.contains(text) {
             value = Self.yaml11True.contains(text)
-            warning(.yaml11Boolean, "`\(what)` uses the yaml 1.1 spelling \"\(text)\" for \(value)", at: node.range,
-                    help: "write `\(value)`")
+            warning(
+                .yaml11Boolean, "`\(what)` uses the yaml 1.1 spelling \"\(text)\" for \(value)", at: node.range,
+                help: "write `\(value)`")
             return Located(value, at: node.range)
         } else {
             error(.wrongScalarType, "`\(what)` must be a boolean (true or false), found \"\(text)\"", at: node.range)
@@ -177,8 +181,9 @@ struct DecodeContext {
         guard let text = string(node, what) else { return nil }
         guard allowed.contains(text.value) else {
             let suggestion = Suggestion.closest(to: text.value, in: allowed)
-            error(.notAllowedValue, "`\(what)` is \"\(text.value)\"; it must be one of " + allowed.joined(separator: ", "),
-                  at: node.range, help: suggestion.map { "did you mean `\($0)`?" })
+            error(
+                .notAllowedValue, "`\(what)` is \"\(text.value)\"; it must be one of " + allowed.joined(separator: ", "),
+                at: node.range, help: suggestion.map { "did you mean `\($0)`?" })
             return nil
         }
         return text
@@ -204,15 +209,17 @@ struct DecodeContext {
                 several = pair
                 let entries = mapping(pair.value, "`triggers`")
                 if let entries, entries.isEmpty {
-                    error(.triggerBlockCount, "`triggers` holds no trigger", at: pair.value.range,
-                          help: "add a named trigger, e.g. `orders: { type: cweventsqsdlq, ... }`")
+                    error(
+                        .triggerBlockCount, "`triggers` holds no trigger", at: pair.value.range,
+                        help: "add a named trigger, e.g. `orders: { type: cweventsqsdlq, ... }`")
                 }
                 for entry in entries ?? [] {
                     guard let name = keyText(entry.key) else { continue }
                     if !Self.isValidTriggerName(name) {
-                        error(.invalidTriggerName,
-                              "trigger name \"\(name)\" must start with a letter and hold only letters and digits",
-                              at: entry.key.range, help: "the name prefixes the template's logical ids, which are alphanumeric")
+                        error(
+                            .invalidTriggerName,
+                            "trigger name \"\(name)\" must start with a letter and hold only letters and digits",
+                            at: entry.key.range, help: "the name prefixes the template's logical ids, which are alphanumeric")
                         continue
                     }
                     if let trigger = trigger(entry.value, name: Located(name, at: entry.key.range), keyRange: entry.key.range) {
@@ -224,12 +231,16 @@ struct DecodeContext {
             }
         }
         if let single, let several {
-            error(.triggerBlockCount, "a manifest holds `trigger` or `triggers`, not both", at: several.key.range,
-                  notes: [Note("`trigger` is here", at: single.key.range)])
+            error(
+                .triggerBlockCount, "a manifest holds `trigger` or `triggers`, not both", at: several.key.range,
+                notes: [Note("`trigger` is here", at: single.key.range)])
         } else if single == nil, several == nil, root.pairs != nil || root.isNull {
-            error(.triggerBlockCount, "the manifest has no `trigger` block", at: SourceRange(file: root.range.file,
-                  start: root.range.start, end: root.range.start),
-                  help: "add `trigger:` with a `type`, e.g. `type: cweventsqsdlq`")
+            error(
+                .triggerBlockCount, "the manifest has no `trigger` block",
+                at: SourceRange(
+                    file: root.range.file,
+                    start: root.range.start, end: root.range.start),
+                help: "add `trigger:` with a `type`, e.g. `type: cweventsqsdlq`")
         }
         return Manifest(file: root.range.file, function: function, tags: tags, triggers: triggers, range: root.range)
     }
@@ -244,13 +255,15 @@ struct DecodeContext {
         for pair in mapping(node, "`tags`") ?? [] {
             guard let key = keyText(pair.key) else { continue }
             if key == ManifestKeys.reservedTag {
-                error(.invalidParameter, "the tag `syslevel` is set by triggerc to the syslevel being compiled",
-                      at: pair.key.range, help: "remove it")
+                error(
+                    .invalidParameter, "the tag `syslevel` is set by triggerc to the syslevel being compiled",
+                    at: pair.key.range, help: "remove it")
                 continue
             }
             if key.isEmpty || key.count > ManifestKeys.tagKeyMaxLength || key.hasPrefix(ManifestKeys.reservedTagPrefix) {
-                error(.valueOutOfRange, "tag key \"\(key)\" must be 1 to 128 characters and not start with `aws:`",
-                      at: pair.key.range)
+                error(
+                    .valueOutOfRange, "tag key \"\(key)\" must be 1 to 128 characters and not start with `aws:`",
+                    at: pair.key.range)
                 continue
             }
             guard let value = interpolated(pair.value, "tags.\(key)") else { continue }
@@ -302,13 +315,15 @@ struct DecodeContext {
         let given = definition.filter(\.1).map(\.0)
         if !given.isEmpty, given.count < definition.count {
             let missing = definition.filter { !$0.1 }.map { "`\($0.0)`" }
-            error(.incompleteFunction,
-                  "a function the template defines needs `runtime`, `handler` and `code`; missing " + missing.joined(separator: " and "),
-                  at: pair.key.range, help: "give all three to define the function, or none to use an existing function by name")
+            error(
+                .incompleteFunction,
+                "a function the template defines needs `runtime`, `handler` and `code`; missing " + missing.joined(separator: " and "),
+                at: pair.key.range, help: "give all three to define the function, or none to use an existing function by name")
         }
         if spec.isDefined, spec.roleName != nil, let roleName = spec.roleName {
-            error(.invalidParameter, "`roleName` names the role of an existing function; a defined function gets its own role",
-                  at: roleName.range)
+            error(
+                .invalidParameter, "`roleName` names the role of an existing function; a defined function gets its own role",
+                at: roleName.range)
         }
         return spec
     }
@@ -326,14 +341,16 @@ struct DecodeContext {
         }
         let kinds = [values["s3Bucket"] != nil || values["s3Key"] != nil, values["zipFile"] != nil, values["imageUri"] != nil]
         if kinds.filter({ $0 }).count != 1 {
-            error(.invalidParameter, "`function.code` takes exactly one of `s3Bucket`+`s3Key`, `zipFile` or `imageUri`",
-                  at: node.range)
+            error(
+                .invalidParameter, "`function.code` takes exactly one of `s3Bucket`+`s3Key`, `zipFile` or `imageUri`",
+                at: node.range)
             return nil
         }
         if let zip = values["zipFile"] {
             guard let text = zip.1.value.literalValue else {
-                error(.invalidParameter, "`zipFile` is inline source code; it cannot hold `${...}` variables", at: zip.1.range,
-                      help: "write `$${` for a literal `${`")
+                error(
+                    .invalidParameter, "`zipFile` is inline source code; it cannot hold `${...}` variables", at: zip.1.range,
+                    help: "write `$${` for a literal `${`")
                 return nil
             }
             return Located(.zipFile(text), at: node.range)
@@ -343,8 +360,9 @@ struct DecodeContext {
             error(.missingKey, "`function.code` needs both `s3Bucket` and `s3Key`", at: node.range)
             return nil
         }
-        return Located(.s3(bucket: bucket.1.value, key: key.1.value, objectVersion: values["s3ObjectVersion"]?.1.value),
-                       at: node.range)
+        return Located(
+            .s3(bucket: bucket.1.value, key: key.1.value, objectVersion: values["s3ObjectVersion"]?.1.value),
+            at: node.range)
     }
 
     // MARK: - Trigger
@@ -371,8 +389,9 @@ struct DecodeContext {
             }
         }
         if type == nil, !pairs.contains(where: { $0.key.scalar == "type" }) {
-            error(.missingKey, "the trigger has no `type`", at: keyRange,
-                  help: "one of " + TriggerType.allCases.map(\.rawValue).joined(separator: ", "))
+            error(
+                .missingKey, "the trigger has no `type`", at: keyRange,
+                help: "one of " + TriggerType.allCases.map(\.rawValue).joined(separator: ", "))
         }
         // Without a type the rest is still read, so that its typos are reported in the same run.
         let defaults = defaultsNode.map { settings($0, in: "`defaults`", type: type?.value) } ?? []
@@ -382,8 +401,9 @@ struct DecodeContext {
                 guard let key = keyText(pair.key) else { continue }
                 guard let syslevel = Syslevel(rawValue: key) else {
                     let suggestion = Suggestion.closest(to: key, in: Syslevel.allCases.map(\.rawValue))
-                    error(.unknownSyslevel, "unknown syslevel `\(key)`; the syslevels are ci, eng, sat and prd",
-                          at: pair.key.range, help: suggestion.map { "did you mean `\($0)`?" })
+                    error(
+                        .unknownSyslevel, "unknown syslevel `\(key)`; the syslevels are ci, eng, sat and prd",
+                        at: pair.key.range, help: suggestion.map { "did you mean `\($0)`?" })
                     continue
                 }
                 overrides.append(syslevelOverride(pair, syslevel: syslevel, type: type?.value))
@@ -422,19 +442,23 @@ struct DecodeContext {
         for pair in pairs {
             guard let key = keyText(pair.key) else { continue }
             guard let spec = SettingCatalog.spec(named: key) else {
-                let candidates = SettingCatalog.all.filter { type.map($0.types.contains) ?? true }.map(\.name)
+                let candidates =
+                    SettingCatalog.all.filter { type.map($0.types.contains) ?? true }.map(\.name)
                     + (what.hasPrefix("`syslevels.") ? ["parameters"] : [])
-                let suggestion = Suggestion.closest(to: key, in: candidates)
+                let suggestion =
+                    Suggestion.closest(to: key, in: candidates)
                     ?? Suggestion.closest(to: key, in: SettingCatalog.names)
-                error(.unknownKey, "unknown setting `\(key)` in \(what)", at: pair.key.range,
-                      help: suggestion.map { "did you mean `\($0)`?" }
+                error(
+                    .unknownKey, "unknown setting `\(key)` in \(what)", at: pair.key.range,
+                    help: suggestion.map { "did you mean `\($0)`?" }
                         ?? (key == "parameters" ? "`parameters` sits beside `defaults`, or inside a syslevel block" : nil))
                 continue
             }
             if let type, !spec.types.contains(type) {
                 let users = TriggerType.allCases.filter { spec.types.contains($0) }.map(\.rawValue)
-                error(.settingNotForType, "`\(key)` is not a setting of type \(type.rawValue)", at: pair.key.range,
-                      help: "it is used by " + users.joined(separator: ", "))
+                error(
+                    .settingNotForType, "`\(key)` is not a setting of type \(type.rawValue)", at: pair.key.range,
+                    help: "it is used by " + users.joined(separator: ", "))
                 continue
             }
             guard let value = settingValue(pair.value, spec: spec) else { continue }
@@ -459,8 +483,9 @@ struct DecodeContext {
                 return nil
             }
             if items.count > maxCount {
-                error(.valueOutOfRange, "`\(spec.name)` has \(items.count) items; at most \(maxCount) are allowed",
-                      at: items[maxCount].range)
+                error(
+                    .valueOutOfRange, "`\(spec.name)` has \(items.count) items; at most \(maxCount) are allowed",
+                    at: items[maxCount].range)
                 return nil
             }
             let values = items.compactMap { interpolated($0, spec.name)?.value }
@@ -479,8 +504,9 @@ struct DecodeContext {
             }
             if let type, !known.types.contains(type) {
                 let users = TriggerType.allCases.filter { known.types.contains($0) }.map(\.rawValue)
-                error(.settingNotForType, "the parameter `\(name)` does not apply to type \(type.rawValue)",
-                      at: pair.key.range, help: "it is used by " + users.joined(separator: ", "))
+                error(
+                    .settingNotForType, "the parameter `\(name)` does not apply to type \(type.rawValue)",
+                    at: pair.key.range, help: "it is used by " + users.joined(separator: ", "))
                 continue
             }
             guard let entries = mapping(pair.value, "the parameter `\(name)`") else { continue }
@@ -493,8 +519,9 @@ struct DecodeContext {
                 let help = stray.flatMap { $0.key.scalar }
                     .flatMap { Suggestion.closest(to: $0, in: ["value", "jsonValue"]) }
                     .map { "did you mean `\($0)`?" }
-                error(.invalidParameter, "the parameter `\(name)` must hold exactly one of `value` or `jsonValue`", at: range,
-                      help: help)
+                error(
+                    .invalidParameter, "the parameter `\(name)` must hold exactly one of `value` or `jsonValue`", at: range,
+                    help: help)
                 continue
             }
             if form == "value" {
@@ -516,13 +543,15 @@ struct DecodeContext {
             if case .mapping(let pairs) = node.kind {
                 for pair in pairs {
                     guard let key = pair.key.scalar else {
-                        error(.wrongNodeKind, "a key in a `jsonValue` must be a string, found \(pair.key.kindName)",
-                              at: pair.key.range)
+                        error(
+                            .wrongNodeKind, "a key in a `jsonValue` must be a string, found \(pair.key.kindName)",
+                            at: pair.key.range)
                         continue
                     }
                     if InterpolatedString.parse(key).0.needsSubstitution {
-                        error(.invalidParameter, "a key in a `jsonValue` cannot hold ${AWS::...} variables", at: pair.key.range,
-                              help: "only values are substituted; ${syslevel} is allowed in keys")
+                        error(
+                            .invalidParameter, "a key in a `jsonValue` cannot hold ${AWS::...} variables", at: pair.key.range,
+                            help: "only values are substituted; ${syslevel} is allowed in keys")
                     }
                 }
             }

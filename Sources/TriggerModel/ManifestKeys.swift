@@ -58,7 +58,8 @@ public enum ManifestKeys {
     public static let function: [Key] = [
         Key("name", .value(.string(maxLength: 64)), "name of the function; an existing one unless runtime, handler and code are given"),
         Key("timeout", .value(.integer(functionTimeout)), "timeout in seconds (default 3); queues are checked against it"),
-        Key("roleName", .value(.string(maxLength: 64)),
+        Key(
+            "roleName", .value(.string(maxLength: 64)),
             "execution role of an existing function; the template grants it the polling permissions"),
         Key("runtime", .value(.string(maxLength: nil)), "runtime of a function the template defines, e.g. python3.12"),
         Key("handler", .value(.string(maxLength: nil)), "handler of a function the template defines, e.g. index.handler"),

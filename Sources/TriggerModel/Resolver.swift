@@ -89,8 +89,9 @@ public struct Resolver: Sendable {
         switch node.kind {
         case .scalar(let text, let style):
             if node.isNull { return .null }
-            if style == .plain, node.tag == nil || node.tag == "tag:yaml.org,2002:bool" || node.tag == "tag:yaml.org,2002:int"
-                || node.tag == "tag:yaml.org,2002:float"
+            if style == .plain,
+                node.tag == nil || node.tag == "tag:yaml.org,2002:bool" || node.tag == "tag:yaml.org,2002:int"
+                    || node.tag == "tag:yaml.org,2002:float"
             {
                 if text == "true" || text == "True" || text == "TRUE" { return .bool(true) }
                 if text == "false" || text == "False" || text == "FALSE" { return .bool(false) }
@@ -100,8 +101,13 @@ public struct Resolver: Sendable {
         case .sequence(let items):
             return .array(items.map { json($0, syslevel: syslevel) })
         case .mapping(let pairs):
-            return .object(pairs.map { (InterpolatedString.parse($0.key.scalar ?? "").0.resolving(syslevel: syslevel)
-                .literalValue ?? ($0.key.scalar ?? ""), json($0.value, syslevel: syslevel)) })
+            return .object(
+                pairs.map {
+                    (
+                        InterpolatedString.parse($0.key.scalar ?? "").0.resolving(syslevel: syslevel)
+                            .literalValue ?? ($0.key.scalar ?? ""), json($0.value, syslevel: syslevel)
+                    )
+                })
         }
     }
 }

@@ -16,14 +16,16 @@ public protocol SyslevelsRule: Sendable {
 extension TriggerRule {
     /// A diagnostic with this rule's code and default severity.
     func diagnostic(_ message: String, at range: SourceRange, notes: [Note] = [], help: String? = nil) -> Diagnostic {
-        Diagnostic(code: Self.description.code, severity: Self.description.severity, message: message, range: range,
-                   notes: notes, help: help)
+        Diagnostic(
+            code: Self.description.code, severity: Self.description.severity, message: message, range: range,
+            notes: notes, help: help)
     }
 }
 
 extension SyslevelsRule {
     func diagnostic(_ message: String, at range: SourceRange, notes: [Note] = [], help: String? = nil) -> Diagnostic {
-        Diagnostic(code: Self.description.code, severity: Self.description.severity, message: message, range: range,
-                   notes: notes, help: help)
+        Diagnostic(
+            code: Self.description.code, severity: Self.description.severity, message: message, range: range,
+            notes: notes, help: help)
     }
 }

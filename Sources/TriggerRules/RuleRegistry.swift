@@ -45,16 +45,15 @@ public enum RuleRegistry {
     ]
 
     public static let syslevelsRules: [any SyslevelsRule] = [
-        SameNameAcrossSyslevelsRule(),
+        SameNameAcrossSyslevelsRule()
     ]
 
     /// The descriptions of every check (reader and decoder checks included), sorted by code.
-    public static let descriptions: [RuleDescription] = (
-        StructureRules.descriptions
-            + triggerRules.map { type(of: $0).description }
-            + syslevelsRules.map { type(of: $0).description }
-            + [TemplateSizeRule.description]
-    ).sorted { $0.code < $1.code }
+    public static let descriptions: [RuleDescription] =
+        (StructureRules.descriptions
+        + triggerRules.map { type(of: $0).description }
+        + syslevelsRules.map { type(of: $0).description }
+        + [TemplateSizeRule.description]).sorted { $0.code < $1.code }
 
     /// Checks whose triggering input is too large for an example, with the tests that cover them instead.
     public static let examplesElsewhere: [DiagnosticCode: String] = [

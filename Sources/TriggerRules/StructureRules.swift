@@ -55,7 +55,8 @@ public enum StructureRules {
             rationale: "Only mappings can be merged into a mapping.",
             documentation: "https://yaml.org/type/merge.html",
             triggering: [RuleExample.eventQueue(defaults: "<<: ↓orders")],
-            nonTriggering: [RuleExample.eventQueue(syslevels: "sat: &shared\n  queueMaxReceiveCount: 5\nprd:\n  <<: *shared\n  queueDelaySeconds: 1")]),
+            nonTriggering: [RuleExample.eventQueue(syslevels: "sat: &shared\n  queueMaxReceiveCount: 5\nprd:\n  <<: *shared\n  queueDelaySeconds: 1")]
+        ),
         RuleDescription(
             code: .undefinedAlias, name: "undefined-alias", severity: .error,
             summary: "an alias names an anchor that is not defined before it",
@@ -164,8 +165,10 @@ public enum StructureRules {
             summary: "a parameter, tag or code block of the wrong shape",
             rationale: "A parameter is `{value: ...}` or `{jsonValue: ...}`, exactly one of them.",
             documentation: docsManifest,
-            triggering: ["trigger:\n  type: cweventsqsdlq\n  defaults: {queueName: a, dLQueueName: b}\n  parameters:\n"
-                + "    eventPattern:\n      ↓jsonvalue: {source: [a]}\n"],
+            triggering: [
+                "trigger:\n  type: cweventsqsdlq\n  defaults: {queueName: a, dLQueueName: b}\n  parameters:\n"
+                    + "    eventPattern:\n      ↓jsonvalue: {source: [a]}\n"
+            ],
             nonTriggering: [RuleExample.eventQueue()]),
         RuleDescription(
             code: .unknownVariable, name: "unknown-variable", severity: .error,

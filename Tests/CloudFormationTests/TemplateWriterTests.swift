@@ -1,6 +1,7 @@
-@testable import CloudFormation
 import Testing
 import TriggerModel
+
+@testable import CloudFormation
 
 /// The canonical writer and the template model: the bytes CloudFormation and reviewers see.
 @Suite struct TemplateWriterTests {
@@ -27,7 +28,10 @@ import TriggerModel
         var template = Template(description: "d", metadata: .object([("k", .string("v"))]))
         template.parameters = [("P", .object([("Type", .string("String"))]))]
         template.resources = [
-            ("Zed", Resource("AWS::SQS::Queue", dependsOn: ["B", "A"], properties: [("VisibilityTimeout", .integer(1)), ("DelaySeconds", .integer(0))])),
+            (
+                "Zed",
+                Resource("AWS::SQS::Queue", dependsOn: ["B", "A"], properties: [("VisibilityTimeout", .integer(1)), ("DelaySeconds", .integer(0))])
+            ),
             ("Alpha", Resource("AWS::SQS::Queue", properties: [])),
         ]
         template.outputs = [("Out", .object([("Value", Intrinsic.ref("Zed"))]))]
@@ -36,17 +40,25 @@ import TriggerModel
             .map { text.firstRange(of: "\"\($0)\"")!.lowerBound }
         #expect(order == order.sorted())
         #expect(text.firstRange(of: "\"Alpha\"")!.lowerBound < text.firstRange(of: "\"Zed\"")!.lowerBound)
-        #expect(text.contains("\"Type\": \"AWS::SQS::Queue\",\n      \"DependsOn\": [\n        \"A\",\n        \"B\"\n      ],\n      \"Properties\""))
+        #expect(
+            text.contains("\"Type\": \"AWS::SQS::Queue\",\n      \"DependsOn\": [\n        \"A\",\n        \"B\"\n      ],\n      \"Properties\""))
         #expect(text.firstRange(of: "DelaySeconds")!.lowerBound < text.firstRange(of: "VisibilityTimeout")!.lowerBound)
         #expect(text == TemplateWriter.json(template))
     }
 
     @Test func yamlOutputQuotesEveryStringAndNestsLists() {
         var template = Template(description: "a: b")
-        template.resources = [("Q", Resource("AWS::SQS::Queue", properties: [
-            ("Tags", .array([.object([("Key", .string("yes")), ("Value", .string("no"))])])),
-            ("FifoQueue", .bool(true)),
-        ]))]
+        template.resources = [
+            (
+                "Q",
+                Resource(
+                    "AWS::SQS::Queue",
+                    properties: [
+                        ("Tags", .array([.object([("Key", .string("yes")), ("Value", .string("no"))])])),
+                        ("FifoQueue", .bool(true)),
+                    ])
+            )
+        ]
         let yaml = YAMLTemplateWriter.yaml(template)
         #expect(yaml.contains("Description: \"a: b\"\n"))
         #expect(yaml.contains("      Tags:\n        - Key: \"yes\"\n          Value: \"no\"\n"))

@@ -71,7 +71,8 @@ func reasons(_ pattern: String, _ event: String) -> [String] {
 
     // aws/event-ruler README.md, "The $or Primitive": source && (metricName || namespace).
     @Test func orPrimitive() {
-        let pattern = #"{"source": ["aws.cloudwatch"], "$or": [{"metricName": ["CPUUtilization", "ReadLatency"]}, {"namespace": ["AWS/EC2", "AWS/ES"]}]}"#
+        let pattern =
+            #"{"source": ["aws.cloudwatch"], "$or": [{"metricName": ["CPUUtilization", "ReadLatency"]}, {"namespace": ["AWS/EC2", "AWS/ES"]}]}"#
         #expect(matches(pattern, #"{"source": "aws.cloudwatch", "namespace": "AWS/ES"}"#))
         #expect(matches(pattern, #"{"source": "aws.cloudwatch", "metricName": "ReadLatency"}"#))
         #expect(!matches(pattern, #"{"source": "aws.cloudwatch", "namespace": "AWS/S3"}"#))
@@ -80,7 +81,8 @@ func reasons(_ pattern: String, _ event: String) -> [String] {
 
     // aws/event-ruler README.md, "Nested \"Or\" and \"And\"".
     @Test func nestedOrAndAnd() {
-        let pattern = #"{"source": ["aws.cloudwatch"], "$or": [{"metricName": ["CPUUtilization", "ReadLatency"]}, {"metricType": ["MetricType"], "namespace": ["AWS/EC2", "AWS/ES"], "$or": [{"metricId": [1234]}, {"spaceId": [1000]}]}, {"scope": ["Service"]}]}"#
+        let pattern =
+            #"{"source": ["aws.cloudwatch"], "$or": [{"metricName": ["CPUUtilization", "ReadLatency"]}, {"metricType": ["MetricType"], "namespace": ["AWS/EC2", "AWS/ES"], "$or": [{"metricId": [1234]}, {"spaceId": [1000]}]}, {"scope": ["Service"]}]}"#
         #expect(matches(pattern, #"{"source": "aws.cloudwatch", "metricType": "MetricType", "namespace": "AWS/EC2", "spaceId": 1000}"#))
         #expect(!matches(pattern, #"{"source": "aws.cloudwatch", "metricType": "MetricType", "namespace": "AWS/EC2", "spaceId": 1001}"#))
         #expect(matches(pattern, #"{"source": "aws.cloudwatch", "scope": "Service"}"#))
@@ -89,26 +91,31 @@ func reasons(_ pattern: String, _ event: String) -> [String] {
     // aws/event-ruler README.md, "JSON Array Matching": arrays of objects are crushed, but fields must come
     // from the same element (rulesForJSONEvent), also for arrays of arrays.
     @Test func arrayConsistentMatching() {
-        let event = #"{"employees": [{"firstName": "John", "lastName": "Doe"}, {"firstName": "Anna", "lastName": "Smith"}, {"firstName": "Peter", "lastName": "Jones"}]}"#
+        let event =
+            #"{"employees": [{"firstName": "John", "lastName": "Doe"}, {"firstName": "Anna", "lastName": "Smith"}, {"firstName": "Peter", "lastName": "Jones"}]}"#
         #expect(matches(#"{"employees": {"firstName": ["Anna"]}}"#, event))
         #expect(!matches(#"{"employees": {"firstName": ["Anna"], "lastName": ["Jones"]}}"#, event))
         #expect(matches(#"{"employees": {"firstName": ["Anna"], "lastName": ["Smith"]}}"#, event))
-        let nested = #"{"employees": [[{"firstName": "John", "lastName": "Doe"}, {"firstName": "Anna", "lastName": "Smith"}], [{"firstName": "Peter", "lastName": "Jones"}]]}"#
+        let nested =
+            #"{"employees": [[{"firstName": "John", "lastName": "Doe"}, {"firstName": "Anna", "lastName": "Smith"}], [{"firstName": "Peter", "lastName": "Jones"}]]}"#
         #expect(matches(#"{"employees": {"firstName": ["Anna"]}}"#, nested))
         #expect(!matches(#"{"employees": {"firstName": ["Anna"], "lastName": ["Jones"]}}"#, nested))
     }
 
     // awsdocs/amazon-eventbridge-user-guide doc_source/eb-event-patterns-arrays.md: intersecting arrays match.
     @Test func eventArraysMatchWhenTheyIntersect() {
-        let pattern = #"{"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f", "arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f", "arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f"]}"#
-        let event = #"{"resources": ["arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate", "arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]}"#
+        let pattern =
+            #"{"resources": ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f", "arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f", "arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f"]}"#
+        let event =
+            #"{"resources": ["arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate", "arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"]}"#
         #expect(matches(pattern, event))
     }
 
     // awsdocs/amazon-eventbridge-user-guide doc_source/eb-event-patterns-null-values.md: null and "" both match,
     // and are not interchangeable.
     @Test func nullAndEmptyStringAreDistinct() {
-        let event = #"{"version": "0", "detail-type": "EC2 Instance Launch Successful", "source": "aws.autoscaling", "resources": [], "detail": {"eventVersion": "", "responseElements": null}}"#
+        let event =
+            #"{"version": "0", "detail-type": "EC2 Instance Launch Successful", "source": "aws.autoscaling", "resources": [], "detail": {"eventVersion": "", "responseElements": null}}"#
         #expect(matches(#"{"detail": {"eventVersion": [""]}}"#, event))
         #expect(matches(#"{"detail": {"responseElements": [null]}}"#, event))
         #expect(!matches(#"{"detail": {"eventVersion": [null]}}"#, event))
@@ -131,10 +138,12 @@ func reasons(_ pattern: String, _ event: String) -> [String] {
         let pattern = #"{"source": ["aws.s3"], "detail": {"object": {"key": [{"prefix": "source/"}]}}}"#
         let event = #"{"source": "aws.s3", "detail": {"object": {"key": "archive/x.csv"}}}"#
         #expect(reasons(pattern, event) == [#"detail.object.key: "archive/x.csv" does not start with "source/""#])
-        #expect(reasons(pattern, #"{"source": "aws.s3", "detail": {}}"#)
-            == [#"detail.object.key: missing from the event (the pattern wants a value that starts with "source/")"#])
-        #expect(reasons(#"{"detail": {"state": ["running", "stopped"]}}"#, #"{"detail": {"state": "pending"}}"#)
-            == [#"detail.state: "pending" matches none of: is "running", is "stopped""#])
+        #expect(
+            reasons(pattern, #"{"source": "aws.s3", "detail": {}}"#)
+                == [#"detail.object.key: missing from the event (the pattern wants a value that starts with "source/")"#])
+        #expect(
+            reasons(#"{"detail": {"state": ["running", "stopped"]}}"#, #"{"detail": {"state": "pending"}}"#)
+                == [#"detail.state: "pending" matches none of: is "running", is "stopped""#])
     }
 
     @Test func everyFailingFieldIsReported() {

@@ -76,10 +76,15 @@ func problems(_ pattern: String, _ dialect: PatternDialect = .eventBridge) -> [P
     }
 
     @Test func snsDialect() {
-        #expect(problems(#"{"store": ["example_corp"], "event": [{"anything-but": "order_cancelled"}], "customer_interests": ["rugby", "football", "baseball"], "price_usd": [{"numeric": [">=", 100]}]}"#, .snsFilterPolicy).isEmpty)
+        #expect(
+            problems(
+                #"{"store": ["example_corp"], "event": [{"anything-but": "order_cancelled"}], "customer_interests": ["rugby", "football", "baseball"], "price_usd": [{"numeric": [">=", 100]}]}"#,
+                .snsFilterPolicy
+            ).isEmpty)
         #expect(problems(#"{"a": {"b": ["x"]}}"#, .snsFilterPolicy).contains { $0.kind == .snsFilterPolicy })
-        #expect(problems(#"{"a": [1], "b": [1], "c": [1], "d": [1], "e": [1], "f": [1]}"#, .snsFilterPolicy)
-            .contains { $0.kind == .snsFilterPolicy && $0.path.description == "f" })
+        #expect(
+            problems(#"{"a": [1], "b": [1], "c": [1], "d": [1], "e": [1], "f": [1]}"#, .snsFilterPolicy)
+                .contains { $0.kind == .snsFilterPolicy && $0.path.description == "f" })
         let thirteen = "[" + (0..<13).map(String.init).joined(separator: ",") + "]"
         #expect(problems(#"{"a": \#(thirteen), "b": \#(thirteen)}"#, .snsFilterPolicy).contains { $0.message.contains("169") })
         #expect(problems(#"{"p": [{"numeric": [">", 2e9]}]}"#, .snsFilterPolicy).contains { $0.kind == .snsFilterPolicy })
@@ -89,8 +94,9 @@ func problems(_ pattern: String, _ dialect: PatternDialect = .eventBridge) -> [P
 
 @Suite struct JSONParserTests {
     @Test func parsesNumbersAsText() throws {
-        #expect(try JSONParser().parse(#"{"a": [3.0e2, -0, 1E+2], "b": "\u00e9\n"}"#)
-            == .object([("a", .array([.number("3.0e2"), .number("-0"), .number("1E+2")])), ("b", .string("é\n"))]))
+        #expect(
+            try JSONParser().parse(#"{"a": [3.0e2, -0, 1E+2], "b": "\u00e9\n"}"#)
+                == .object([("a", .array([.number("3.0e2"), .number("-0"), .number("1E+2")])), ("b", .string("é\n"))]))
     }
 
     @Test(arguments: [

@@ -25,26 +25,27 @@ import TriggerModel
         let comparison = try #require(Self.comparison(.prd))
         let changes = try Self.jsonChanges([comparison])
         let paths = changes.map { $0["path"] as? String ?? "" }
-        #expect(paths == [
-            "trigger.queueName",
-            "trigger.queueType",
-            "trigger.queueVisibilityTimeout",
-            "trigger.queueMessageGroupId",
-            "trigger.queueContentBasedDeduplication",
-            "trigger.dLQueueName",
-            "trigger.alarmSQSApproximateAgeOfOldestMessageMode",
-            "trigger.alarmSQSApproximateAgeOfOldestMessageThreshold",
-            "Resources.DeadLetterQueue.Properties.FifoQueue",
-            "Resources.DeadLetterQueue.Properties.QueueName",
-            "Resources.DeadLetterQueue.Properties.RedriveAllowPolicy.sourceQueueArns",
-            "Resources.Queue.Properties.ContentBasedDeduplication",
-            "Resources.Queue.Properties.FifoQueue",
-            "Resources.Queue.Properties.QueueName",
-            "Resources.Queue.Properties.VisibilityTimeout",
-            "Resources.QueueAgeAlarm",
-            "Resources.Rule.Properties.Description",
-            "Resources.Rule.Properties.Targets[Id=Queue].SqsParameters",
-        ])
+        #expect(
+            paths == [
+                "trigger.queueName",
+                "trigger.queueType",
+                "trigger.queueVisibilityTimeout",
+                "trigger.queueMessageGroupId",
+                "trigger.queueContentBasedDeduplication",
+                "trigger.dLQueueName",
+                "trigger.alarmSQSApproximateAgeOfOldestMessageMode",
+                "trigger.alarmSQSApproximateAgeOfOldestMessageThreshold",
+                "Resources.DeadLetterQueue.Properties.FifoQueue",
+                "Resources.DeadLetterQueue.Properties.QueueName",
+                "Resources.DeadLetterQueue.Properties.RedriveAllowPolicy.sourceQueueArns",
+                "Resources.Queue.Properties.ContentBasedDeduplication",
+                "Resources.Queue.Properties.FifoQueue",
+                "Resources.Queue.Properties.QueueName",
+                "Resources.Queue.Properties.VisibilityTimeout",
+                "Resources.QueueAgeAlarm",
+                "Resources.Rule.Properties.Description",
+                "Resources.Rule.Properties.Targets[Id=Queue].SqsParameters",
+            ])
         let byPath = Dictionary(changes.map { ($0["path"] as? String ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         let visibility = try #require(byPath["Resources.Queue.Properties.VisibilityTimeout"])
         #expect(visibility["from"] as? Int == 180)
@@ -66,8 +67,10 @@ import TriggerModel
 
     @Test func aRenamedOrFlippedQueueIsReplacedWithDataLoss() throws {
         let comparison = try #require(Self.comparison(.sat))
-        for path in ["Resources.Queue.Properties.QueueName", "Resources.Queue.Properties.FifoQueue",
-                     "Resources.DeadLetterQueue.Properties.QueueName"] {
+        for path in [
+            "Resources.Queue.Properties.QueueName", "Resources.Queue.Properties.FifoQueue",
+            "Resources.DeadLetterQueue.Properties.QueueName",
+        ] {
             let change = try #require(comparison.changes.first { $0.path == path })
             let flagged = change.replacement && change.dataLoss
             #expect(flagged, "\(path)")

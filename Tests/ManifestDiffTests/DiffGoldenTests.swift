@@ -42,7 +42,9 @@ import TriggerModel
             Issue.record("\(path) did not resolve")
             return
         }
-        let name = path.hasPrefix("Examples/") ? String(path.split(separator: "/")[1]) : "fixture-" + (path as NSString).lastPathComponent.replacing(".yaml", with: "")
+        let name =
+            path.hasPrefix("Examples/")
+            ? String(path.split(separator: "/")[1]) : "fixture-" + (path as NSString).lastPathComponent.replacing(".yaml", with: "")
         Snapshot.assert(ResolvedManifestRenderer().yaml(prd), matches: "diff/\(name).resolve.prd.yaml")
         Snapshot.assert(ResolvedManifestRenderer().json(prd), matches: "diff/\(name).resolve.prd.json")
     }

@@ -1,36 +1,45 @@
 import Diagnostics
-@testable import Reporting
 import Testing
+
+@testable import Reporting
 
 /// The renderers: pure functions from diagnostics to text.
 @Suite struct RendererTests {
     static let source = SourceFile(path: "t.yaml", text: "trigger:\n  name: \"héllo wörld\"\n")
 
     static func diagnostic(line: Int, from: Int, to: Int, severity: Severity = .error) -> Diagnostic {
-        Diagnostic(code: "TRG101", severity: severity, message: "unknown key `x`",
-                   range: SourceRange(file: "t.yaml", start: SourceLocation(line: line, column: from),
-                                      end: SourceLocation(line: line, column: to)),
-                   notes: [Note("see here", at: SourceRange(file: "t.yaml", start: SourceLocation(line: 1, column: 1),
-                                                               end: SourceLocation(line: 1, column: 8)))],
-                   help: "did you mean `y`?", syslevels: ["prd"])
+        Diagnostic(
+            code: "TRG101", severity: severity, message: "unknown key `x`",
+            range: SourceRange(
+                file: "t.yaml", start: SourceLocation(line: line, column: from),
+                end: SourceLocation(line: line, column: to)),
+            notes: [
+                Note(
+                    "see here",
+                    at: SourceRange(
+                        file: "t.yaml", start: SourceLocation(line: 1, column: 1),
+                        end: SourceLocation(line: 1, column: 8)))
+            ],
+            help: "did you mean `y`?", syslevels: ["prd"])
     }
 
     @Test func textPutsTheCaretUnderCharactersNotBytes() {
         // "wörld" starts at character 16 on line 2, after the multi-byte é.
         let text = TextRenderer().render(Self.diagnostic(line: 2, from: 16, to: 21), source: Self.source)
-        #expect(text == """
-            t.yaml:2:16: error[TRG101]: unknown key `x`
-              |
-            2 |   name: "héllo wörld"
-              |                ^^^^^
-            note: only in syslevel prd
-            note: see here
-              --> t.yaml:1:1
-              |
-            1 | trigger:
-              | -------
-            help: did you mean `y`?
-            """)
+        #expect(
+            text == """
+                t.yaml:2:16: error[TRG101]: unknown key `x`
+                  |
+                2 |   name: "héllo wörld"
+                  |                ^^^^^
+                note: only in syslevel prd
+                note: see here
+                  --> t.yaml:1:1
+                  |
+                1 | trigger:
+                  | -------
+                help: did you mean `y`?
+                """)
     }
 
     @Test func longLinesAreShownAsAWindowAroundTheRange() {
@@ -59,8 +68,10 @@ import Testing
 
     @Test func jsonKeepsTheSpecifiedKeyOrder() {
         let json = JSONRenderer().render([Self.diagnostic(line: 2, from: 16, to: 21)])
-        let keys = ["\"file\"", "\"line\"", "\"column\"", "\"endLine\"", "\"endColumn\"", "\"severity\"", "\"code\"", "\"message\"",
-                    "\"syslevel\"", "\"help\"", "\"summary\""]
+        let keys = [
+            "\"file\"", "\"line\"", "\"column\"", "\"endLine\"", "\"endColumn\"", "\"severity\"", "\"code\"", "\"message\"",
+            "\"syslevel\"", "\"help\"", "\"summary\"",
+        ]
         let positions = keys.map { json.firstRange(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
         #expect(json.contains("\"errors\": 1"))
@@ -71,7 +82,10 @@ import Testing
         diagnostic.range.file = "a,b:c.yaml"
         diagnostic.message = "100% wrong\nreally"
         let line = GitHubRenderer().render([diagnostic])
-        #expect(line == "::error file=a%2Cb%3Ac.yaml,line=2,col=16,endLine=2,endColumn=21,title=TRG101::100%25 wrong%0Areally (syslevel prd)%0Ahelp: did you mean `y`?\n")
+        #expect(
+            line
+                == "::error file=a%2Cb%3Ac.yaml,line=2,col=16,endLine=2,endColumn=21,title=TRG101::100%25 wrong%0Areally (syslevel prd)%0Ahelp: did you mean `y`?\n"
+        )
     }
 
     @Test func sarifURIsArePercentEncoded() {

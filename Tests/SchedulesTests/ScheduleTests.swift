@@ -15,16 +15,19 @@ func problems(_ text: String) -> [ScheduleProblem] {
     // awsdocs/amazon-eventbridge-user-guide doc_source/eb-create-rule-schedule.md, cron examples table.
     @Test func documentedExamples() {
         // "Run at 10:15 AM (UTC) every day"
-        #expect(firings("cron(15 10 * * ? *)", after: "2026-11-27T10:15:00Z", count: 2)
-            == ["2026-11-28T10:15:00Z", "2026-11-29T10:15:00Z"])
+        #expect(
+            firings("cron(15 10 * * ? *)", after: "2026-11-27T10:15:00Z", count: 2)
+                == ["2026-11-28T10:15:00Z", "2026-11-29T10:15:00Z"])
         // "Run at 6:00 PM (UTC) every Monday through Friday"
-        #expect(firings("cron(0 18 ? * MON-FRI *)", after: "2026-11-27T18:00:00Z", count: 2)
-            == ["2026-11-30T18:00:00Z", "2026-12-01T18:00:00Z"])
+        #expect(
+            firings("cron(0 18 ? * MON-FRI *)", after: "2026-11-27T18:00:00Z", count: 2)
+                == ["2026-11-30T18:00:00Z", "2026-12-01T18:00:00Z"])
         // "Run at 8:00 AM (UTC) on the first day of the month"
         #expect(firings("cron(0 8 1 * ? *)", after: "2026-11-27", count: 2) == ["2026-12-01T08:00:00Z", "2027-01-01T08:00:00Z"])
         // "Run every 10 minutes on weekdays"
-        #expect(firings("cron(0/10 * ? * MON-FRI *)", after: "2026-11-27T23:45:00Z", count: 2)
-            == ["2026-11-27T23:50:00Z", "2026-11-30T00:00:00Z"])
+        #expect(
+            firings("cron(0/10 * ? * MON-FRI *)", after: "2026-11-27T23:45:00Z", count: 2)
+                == ["2026-11-27T23:50:00Z", "2026-11-30T00:00:00Z"])
     }
 
     @Test func lastWeekdayAndNth() {

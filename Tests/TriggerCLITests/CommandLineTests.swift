@@ -37,8 +37,9 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     func temporaryDirectory() throws -> URL {
@@ -174,8 +175,9 @@ import Testing
     @Test func schemaPrintsTheCommittedSchema() throws {
         let result = try run(["schema"])
         #expect(result.status == 0)
-        let committed = try String(contentsOf: Snapshot.packageRoot.appendingPathComponent("schema/trigger-manifest.schema.json"),
-                                   encoding: .utf8)
+        let committed = try String(
+            contentsOf: Snapshot.packageRoot.appendingPathComponent("schema/trigger-manifest.schema.json"),
+            encoding: .utf8)
         #expect(result.stdout == committed)
     }
 
@@ -290,9 +292,11 @@ import Testing
                 contentsOf: Snapshot.fixtures.appendingPathComponent("diff/seed.resolve.prd.\(suffix)"), encoding: .utf8)
             #expect(result.stdout == golden)
         }
-        for arguments in [["resolve", "Tests/Fixtures/faulty/typo-key.yaml", "-s", "prd"],
-                          ["diff", "Tests/Fixtures/faulty/typo-key.yaml"],
-                          ["diff", "Examples/seed/trigger.yaml", "Tests/Fixtures/faulty/typo-key.yaml"]] {
+        for arguments in [
+            ["resolve", "Tests/Fixtures/faulty/typo-key.yaml", "-s", "prd"],
+            ["diff", "Tests/Fixtures/faulty/typo-key.yaml"],
+            ["diff", "Examples/seed/trigger.yaml", "Tests/Fixtures/faulty/typo-key.yaml"],
+        ] {
             let result = try run(arguments)
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stdout.isEmpty)
@@ -306,41 +310,53 @@ import Testing
     let cli = CommandLineTests()
 
     @Test func triggerPicksOneOfSeveralTriggers() throws {
-        let schedule = try cli.run(["schedule", "Examples/multiple-triggers/trigger.yaml", "--trigger", "reindex",
-                                    "--count", "2", "--after", "2026-11-27"])
+        let schedule = try cli.run([
+            "schedule", "Examples/multiple-triggers/trigger.yaml", "--trigger", "reindex",
+            "--count", "2", "--after", "2026-11-27",
+        ])
         #expect(schedule.status == 0)
         #expect(schedule.stdout == "2026-11-28T00:00:00Z\n2026-11-29T00:00:00Z\n")
         let unknown = try cli.run(["schedule", "Examples/multiple-triggers/trigger.yaml", "--trigger", "nightly"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("has no trigger named nightly; its triggers are uploads, reindex, backfill"))
-        let pattern = try cli.run(["test-pattern", "Examples/multiple-triggers/trigger.yaml", "--trigger", "uploads",
-                                   "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        let pattern = try cli.run([
+            "test-pattern", "Examples/multiple-triggers/trigger.yaml", "--trigger", "uploads",
+            "--event", "Tests/Fixtures/patterns/s3-created-source.json",
+        ])
         #expect(pattern.status == 1)
         #expect(pattern.stdout.contains("detail.bucket.name"))
     }
 
     @Test func testPatternWithAManifest() throws {
-        let result = try cli.run(["test-pattern", "Examples/s3-to-fifo-function/trigger.yaml",
-                                  "--event", "Tests/Fixtures/patterns/s3-created-source.json",
-                                  "--event", "Tests/Fixtures/patterns/s3-created-archive.json"])
+        let result = try cli.run([
+            "test-pattern", "Examples/s3-to-fifo-function/trigger.yaml",
+            "--event", "Tests/Fixtures/patterns/s3-created-source.json",
+            "--event", "Tests/Fixtures/patterns/s3-created-archive.json",
+        ])
         #expect(result.status == 1)
         Snapshot.assert(result.stdout, matches: "patterns/test-pattern-manifest.txt")
-        let one = try cli.run(["test-pattern", "Examples/s3-to-fifo-function/trigger.yaml", "-s", "prd",
-                               "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        let one = try cli.run([
+            "test-pattern", "Examples/s3-to-fifo-function/trigger.yaml", "-s", "prd",
+            "--event", "Tests/Fixtures/patterns/s3-created-source.json",
+        ])
         #expect(one.status == 0)
         #expect(one.stdout == "Tests/Fixtures/patterns/s3-created-source.json: match\n")
     }
 
     @Test func testPatternWithAPatternFile() throws {
-        let result = try cli.run(["test-pattern", "--pattern", "Tests/Fixtures/patterns/ec2-pattern.json",
-                                  "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        let result = try cli.run([
+            "test-pattern", "--pattern", "Tests/Fixtures/patterns/ec2-pattern.json",
+            "--event", "Tests/Fixtures/patterns/s3-created-source.json",
+        ])
         #expect(result.status == 1)
         Snapshot.assert(result.stdout, matches: "patterns/test-pattern-file.txt")
     }
 
     @Test func testPatternErrors() throws {
-        let bad = try cli.run(["test-pattern", "--pattern", "Tests/Fixtures/patterns/bad.json",
-                               "--event", "Tests/Fixtures/patterns/s3-created-source.json"])
+        let bad = try cli.run([
+            "test-pattern", "--pattern", "Tests/Fixtures/patterns/bad.json",
+            "--event", "Tests/Fixtures/patterns/s3-created-source.json",
+        ])
         #expect(bad.status == 2)
         #expect(bad.stderr == "Tests/Fixtures/patterns/bad.json:2:33: error: invalid JSON: trailing comma before `]`\n")
         let missing = try cli.run(["test-pattern", "--pattern", "Tests/Fixtures/patterns/ec2-pattern.json", "--event", "no/such.json"])
@@ -353,8 +369,10 @@ import Testing
         let result = try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--after", "2026-11-27T10:15:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         Snapshot.assert(result.stdout, matches: "patterns/schedule-prd.txt")
-        let eng = try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "-s", "eng", "--count", "3",
-                               "--after", "2026-11-27T10:15:00Z"])
+        let eng = try cli.run([
+            "schedule", "Tests/Fixtures/patterns/schedule.yaml", "-s", "eng", "--count", "3",
+            "--after", "2026-11-27T10:15:00Z",
+        ])
         #expect(eng.stdout == "2026-11-30T10:15:00Z\n2026-12-01T10:15:00Z\n2026-12-02T10:15:00Z\n")
         #expect(try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--after", "tomorrow"]).status == 64)
         #expect(try cli.run(["schedule", "Tests/Fixtures/patterns/schedule.yaml", "--count", "0"]).status == 64)
@@ -376,15 +394,18 @@ import Testing
         for copy in 0..<copies {
             for name in names {
                 let path = "corpus/\(copy)-\(name)/trigger.yaml"
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
-                try FileManager.default.copyItem(at: examples.appendingPathComponent("\(name)/trigger.yaml"),
-                                                 to: root.appendingPathComponent(path))
+                try FileManager.default.createDirectory(
+                    at: root.appendingPathComponent(path).deletingLastPathComponent(),
+                    withIntermediateDirectories: true)
+                try FileManager.default.copyItem(
+                    at: examples.appendingPathComponent("\(name)/trigger.yaml"),
+                    to: root.appendingPathComponent(path))
                 paths.append(path)
             }
             for (path, text) in extra where copy == copies - 1 {
-                try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: root.appendingPathComponent(path).deletingLastPathComponent(),
+                    withIntermediateDirectories: true)
                 try text.write(to: root.appendingPathComponent(path), atomically: false, encoding: .utf8)
                 paths.append(path)
             }
@@ -425,7 +446,8 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("corpus/zz-faulty/trigger.yaml:10:5: error[TRG101]"))
         #expect(result.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path),
-                "neither files nor the directories made for them may be left")
+        #expect(
+            !FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path),
+            "neither files nor the directories made for them may be left")
     }
 }

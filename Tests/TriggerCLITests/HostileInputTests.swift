@@ -71,8 +71,9 @@ import Testing
         process.waitUntilExit()
         let data = (try? Data(contentsOf: log)) ?? Data()
         let written = (FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String]) ?? []
-        return Outcome(status: process.terminationStatus, reason: process.terminationReason,
-                       output: String(decoding: data, as: UTF8.self), seconds: Date().timeIntervalSince(start), written: written)
+        return Outcome(
+            status: process.terminationStatus, reason: process.terminationReason,
+            output: String(decoding: data, as: UTF8.self), seconds: Date().timeIntervalSince(start), written: written)
     }
 
     @Test(arguments: cases.map(\.0))
@@ -99,8 +100,10 @@ import Testing
         let dangling = directory.appendingPathComponent("dangling.yaml").path
         try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: directory.appendingPathComponent("gone").path)
         let output = directory.appendingPathComponent("out")
-        for (path, fragment) in [(fifo, "not a regular file"), ("/dev/zero", "not a regular file"), (directory.path, "is a directory"),
-                                 (dangling, "No such file"), (directory.appendingPathComponent("missing.yaml").path, "No such file")] {
+        for (path, fragment) in [
+            (fifo, "not a regular file"), ("/dev/zero", "not a regular file"), (directory.path, "is a directory"),
+            (dangling, "No such file"), (directory.appendingPathComponent("missing.yaml").path, "No such file"),
+        ] {
             let outcome = try compile(path, output: output)
             #expect(outcome.reason == .exit)
             #expect(outcome.status == 2, "\(path): \(outcome.status)")

@@ -47,11 +47,12 @@ import TriggerModel
     @Test func eventsFlowFromRuleThroughQueueAndMappingToFunction() throws {
         let (graph, _) = try Self.graph("Examples/s3-to-fifo-function/trigger.yaml")
         let edges = Set(graph.edges.map { "\($0.from) \($0.label) \($0.to)" })
-        #expect(edges.isSuperset(of: [
-            "Rule target Queue", "Queue polled by EventSourceMapping", "EventSourceMapping invokes Function",
-            "Queue redrive DeadLetterQueue", "DeadLetterQueueAgeAlarm watches DeadLetterQueue",
-            "PollingPolicy attached to FunctionRole",
-        ]))
+        #expect(
+            edges.isSuperset(of: [
+                "Rule target Queue", "Queue polled by EventSourceMapping", "EventSourceMapping invokes Function",
+                "Queue redrive DeadLetterQueue", "DeadLetterQueueAgeAlarm watches DeadLetterQueue",
+                "PollingPolicy attached to FunctionRole",
+            ]))
     }
 
     @Test func topicStreamAndExistingResourcesAreFollowed() throws {

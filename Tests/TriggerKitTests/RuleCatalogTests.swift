@@ -48,8 +48,9 @@ extension RuleDescription: CustomTestStringConvertible {
             }
             let found = Self.diagnostics(text).filter { $0.code == rule.code }
             #expect(!found.isEmpty, "\(rule.code) not reported for:\n\(example)")
-            #expect(found.contains { $0.range.start == location },
-                    "\(rule.code) reported at \(found.map(\.range.start)) instead of \(location) in:\n\(example)")
+            #expect(
+                found.contains { $0.range.start == location },
+                "\(rule.code) reported at \(found.map(\.range.start)) instead of \(location) in:\n\(example)")
             #expect(found.allSatisfy { $0.severity == rule.severity })
         }
     }
@@ -101,7 +102,9 @@ extension RuleDescription: CustomTestStringConvertible {
             }
         }
         let documented = Set(RuleRegistry.descriptions.map(\.code.rawValue))
-        #expect(declared == documented, "declared but undocumented: \(declared.subtracting(documented)); documented but undeclared: \(documented.subtracting(declared))")
+        #expect(
+            declared == documented,
+            "declared but undocumented: \(declared.subtracting(documented)); documented but undeclared: \(documented.subtracting(declared))")
     }
 
     @Test func rulesDocumentIsUpToDate() {

@@ -32,8 +32,10 @@ import TriggerModel
 
     @Test func thereAreTemplatesOfEveryType() {
         let types = Set(Self.templates.flatMap { $0.template.resources.map(\.1.type) })
-        for type in ["AWS::Events::Rule", "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::Kinesis::Stream",
-                     "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Permission", "AWS::Lambda::Function", "AWS::IAM::Policy"] {
+        for type in [
+            "AWS::Events::Rule", "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::SNS::Subscription", "AWS::Kinesis::Stream",
+            "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Permission", "AWS::Lambda::Function", "AWS::IAM::Policy",
+        ] {
             #expect(types.contains(type), "no example emits \(type)")
         }
     }
@@ -45,8 +47,9 @@ import TriggerModel
                 #expect(!resources.contains(.string("*")), "\(name): \(place) allows Resource \"*\"")
                 #expect(statement["Resource"] != nil, "\(name): \(place) has no Resource")
                 if case .object? = statement["Principal"] {
-                    #expect(statement["Condition"]?["ArnEquals"]?["aws:SourceArn"] != nil,
-                            "\(name): \(place) grants a service without tying it to its source")
+                    #expect(
+                        statement["Condition"]?["ArnEquals"]?["aws:SourceArn"] != nil,
+                        "\(name): \(place) grants a service without tying it to its source")
                 }
             }
         }
@@ -56,8 +59,9 @@ import TriggerModel
         for (name, template) in Self.templates {
             let policies = template.resources.filter { $0.1.type == "AWS::SQS::QueuePolicy" }
             for (id, queue) in template.resources where queue.type == "AWS::SQS::Queue" {
-                #expect(queue[property: "SqsManagedSseEnabled"] == .bool(true) || queue[property: "KmsMasterKeyId"] != nil,
-                        "\(name): \(id) is not encrypted")
+                #expect(
+                    queue[property: "SqsManagedSseEnabled"] == .bool(true) || queue[property: "KmsMasterKeyId"] != nil,
+                    "\(name): \(id) is not encrypted")
                 let covered = policies.contains { _, policy in
                     guard case .array(let queues)? = policy[property: "Queues"], queues.contains(Intrinsic.ref(id)),
                         case .array(let statements)? = policy[property: "PolicyDocument"]?["Statement"]

@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 import YAMLSource
+
 @testable import TriggerModel
 
 private let variablesHelp =
@@ -31,10 +32,11 @@ struct InterpolatedStringParseTests {
     @Test func pseudoParametersStayForFnSub() {
         let (value, problems) = InterpolatedString.parse("arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:q")
         #expect(problems.isEmpty)
-        #expect(value.parts == [
-            .literal("arn:"), .pseudo("AWS::Partition"), .literal(":sqs:"), .pseudo("AWS::Region"), .literal(":"),
-            .pseudo("AWS::AccountId"), .literal(":q"),
-        ])
+        #expect(
+            value.parts == [
+                .literal("arn:"), .pseudo("AWS::Partition"), .literal(":sqs:"), .pseudo("AWS::Region"), .literal(":"),
+                .pseudo("AWS::AccountId"), .literal(":q"),
+            ])
         #expect(value.needsSubstitution)
         #expect(value.literalValue == nil)
         #expect(value.substitutionTemplate == "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:q")
@@ -69,27 +71,30 @@ struct InterpolatedStringParseTests {
 
     @Test func unknownVariableIsAProblemCoveringItsCharacters() {
         let (value, problems) = InterpolatedString.parse("a${foo}b")
-        #expect(problems == [
-            InterpolatedString.ParseProblem(message: "unknown variable `${foo}`", help: variablesHelp, offsets: 1..<7)
-        ])
+        #expect(
+            problems == [
+                InterpolatedString.ParseProblem(message: "unknown variable `${foo}`", help: variablesHelp, offsets: 1..<7)
+            ])
         #expect(value.literalValue == "a${foo}b")
     }
 
     @Test func nearMissVariableGetsADidYouMean() {
         let (_, problems) = InterpolatedString.parse("x-${AWS::Regoin}")
-        #expect(problems == [
-            InterpolatedString.ParseProblem(
-                message: "unknown variable `${AWS::Regoin}`", help: "did you mean `${AWS::Region}`?", offsets: 2..<16)
-        ])
+        #expect(
+            problems == [
+                InterpolatedString.ParseProblem(
+                    message: "unknown variable `${AWS::Regoin}`", help: "did you mean `${AWS::Region}`?", offsets: 2..<16)
+            ])
     }
 
     @Test func unterminatedVariableIsAProblemToTheEnd() {
         let (value, problems) = InterpolatedString.parse("a${b")
-        #expect(problems == [
-            InterpolatedString.ParseProblem(
-                message: "unterminated `${` in string", help: "close it with `}`, or write `$${` for a literal `${`",
-                offsets: 1..<4)
-        ])
+        #expect(
+            problems == [
+                InterpolatedString.ParseProblem(
+                    message: "unterminated `${` in string", help: "close it with `}`, or write `$${` for a literal `${`",
+                    offsets: 1..<4)
+            ])
         #expect(value.literalValue == "a${b")
     }
 
@@ -102,7 +107,8 @@ struct InterpolatedStringParseTests {
 @Suite("ManifestDecoder: unknown variables point inside the string")
 struct UnknownVariableRangeTests {
     @Test func columnsPointAtTheDollarBraceInPlainAndQuotedScalars() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             tags:
               a: x-${env}
               b: 'y-${env}'
@@ -111,16 +117,18 @@ struct UnknownVariableRangeTests {
             trigger:
               type: sqsdlq
             """)
-        #expect(decoded.diagnostics == [
-            error("TRG201", span(2, 8, 14), "unknown variable `${env}`", help: variablesHelp),
-            error("TRG201", span(3, 9, 15), "unknown variable `${env}`", help: variablesHelp),
-            error("TRG201", span(4, 9, 15), "unknown variable `${env}`", help: variablesHelp),
-            error("TRG201", span(5, 8, 14), "unknown variable `${env}`", help: variablesHelp),
-        ])
+        #expect(
+            decoded.diagnostics == [
+                error("TRG201", span(2, 8, 14), "unknown variable `${env}`", help: variablesHelp),
+                error("TRG201", span(3, 9, 15), "unknown variable `${env}`", help: variablesHelp),
+                error("TRG201", span(4, 9, 15), "unknown variable `${env}`", help: variablesHelp),
+                error("TRG201", span(5, 8, 14), "unknown variable `${env}`", help: variablesHelp),
+            ])
     }
 
     @Test func settingValuesReportEachUnknownVariableSeparately() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             trigger:
               type: cweventsqsdlq
               defaults:
@@ -128,67 +136,78 @@ struct UnknownVariableRangeTests {
                 dLQueueName: 'd-${sysleve}'
                 queueMessageGroupId: "g-${AWS::Regio}${x}"
             """)
-        #expect(decoded.diagnostics == [
-            error("TRG201", span(4, 18, 24), "unknown variable `${env}`", help: variablesHelp),
-            error("TRG201", span(5, 21, 31), "unknown variable `${sysleve}`", help: "did you mean `${syslevel}`?"),
-            error("TRG201", span(6, 29, 42), "unknown variable `${AWS::Regio}`", help: "did you mean `${AWS::Region}`?"),
-            error("TRG201", span(6, 42, 46), "unknown variable `${x}`", help: variablesHelp),
-        ])
+        #expect(
+            decoded.diagnostics == [
+                error("TRG201", span(4, 18, 24), "unknown variable `${env}`", help: variablesHelp),
+                error("TRG201", span(5, 21, 31), "unknown variable `${sysleve}`", help: "did you mean `${syslevel}`?"),
+                error("TRG201", span(6, 29, 42), "unknown variable `${AWS::Regio}`", help: "did you mean `${AWS::Region}`?"),
+                error("TRG201", span(6, 42, 46), "unknown variable `${x}`", help: variablesHelp),
+            ])
     }
 
     @Test func columnsCountCharactersNotBytes() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             tags:
               f: "é-${x}"
             trigger:
               type: sqsdlq
             """)
-        #expect(decoded.diagnostics == [
-            error("TRG201", span(2, 9, 13), "unknown variable `${x}`", help: variablesHelp)
-        ])
+        #expect(
+            decoded.diagnostics == [
+                error("TRG201", span(2, 9, 13), "unknown variable `${x}`", help: variablesHelp)
+            ])
     }
 
     @Test func escapedDoubleQuotedScalarFallsBackToTheWholeScalar() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             tags:
               d: "tab\\t${env}"
             trigger:
               type: sqsdlq
             """)
-        #expect(decoded.diagnostics == [
-            error("TRG201", span(2, 6, 19), "unknown variable `${env}`", help: variablesHelp)
-        ])
+        #expect(
+            decoded.diagnostics == [
+                error("TRG201", span(2, 6, 19), "unknown variable `${env}`", help: variablesHelp)
+            ])
         #expect(decoded.manifest.tags.first?.value.value.literalValue == "tab\t${env}")
     }
 
     @Test func multiLineScalarFallsBackToTheWholeScalar() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             tags:
               m: first ${x}
                 second
             trigger:
               type: sqsdlq
             """)
-        #expect(decoded.diagnostics == [
-            error("TRG201", span(2, 6, 3, 11), "unknown variable `${x}`", help: variablesHelp)
-        ])
+        #expect(
+            decoded.diagnostics == [
+                error("TRG201", span(2, 6, 3, 11), "unknown variable `${x}`", help: variablesHelp)
+            ])
     }
 
     @Test func unterminatedVariableInAFunctionName() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             function:
               name: "a${b"
             trigger:
               type: sqsdlq
             """)
-        #expect(decoded.diagnostics == [
-            error("TRG201", span(2, 11, 14), "unterminated `${` in string",
-                  help: "close it with `}`, or write `$${` for a literal `${`")
-        ])
+        #expect(
+            decoded.diagnostics == [
+                error(
+                    "TRG201", span(2, 11, 14), "unterminated `${` in string",
+                    help: "close it with `}`, or write `$${` for a literal `${`")
+            ])
     }
 
     @Test func unknownVariableInsideAJsonValue() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             trigger:
               type: cwevent
               parameters:
@@ -197,14 +216,16 @@ struct UnknownVariableRangeTests {
                     source: ["my.${app}"]
                     ${k}: 1
             """)
-        #expect(decoded.diagnostics == [
-            error("TRG201", span(6, 22, 28), "unknown variable `${app}`", help: variablesHelp),
-            error("TRG201", span(7, 9, 13), "unknown variable `${k}`", help: variablesHelp),
-        ])
+        #expect(
+            decoded.diagnostics == [
+                error("TRG201", span(6, 22, 28), "unknown variable `${app}`", help: variablesHelp),
+                error("TRG201", span(7, 9, 13), "unknown variable `${k}`", help: variablesHelp),
+            ])
     }
 
     @Test func knownVariablesAndLiteralDollarBracesAreNotReported() throws {
-        let decoded = try decode("""
+        let decoded = try decode(
+            """
             function:
               name: orders-${syslevel}
             tags:
@@ -214,10 +235,13 @@ struct UnknownVariableRangeTests {
               type: sqsdlq
             """)
         #expect(decoded.diagnostics.isEmpty)
-        #expect(decoded.manifest.tags.map(\.value.value.parts) == [
-            [.literal("arn:"), .pseudo("AWS::Partition"), .literal(":x:"), .pseudo("AWS::Region"), .literal(":"),
-             .pseudo("AWS::AccountId")],
-            [.literal("${notAVariable}")],
-        ])
+        #expect(
+            decoded.manifest.tags.map(\.value.value.parts) == [
+                [
+                    .literal("arn:"), .pseudo("AWS::Partition"), .literal(":x:"), .pseudo("AWS::Region"), .literal(":"),
+                    .pseudo("AWS::AccountId"),
+                ],
+                [.literal("${notAVariable}")],
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import TestSupport
 import Testing
+
 @testable import TriggerModel
 
 /// The generated JSON Schema carries every setting as the decoder sees it, and the committed copy is current.
@@ -83,15 +84,19 @@ import Testing
             return
         }
         #expect(members.map(\.0) == ManifestKeys.topLevel)
-        #expect(Self.document["oneOf"] == .array([
-            .object([("required", .array([.string("trigger")]))]),
-            .object([("required", .array([.string("triggers")]))]),
-        ]))
+        #expect(
+            Self.document["oneOf"]
+                == .array([
+                    .object([("required", .array([.string("trigger")]))]),
+                    .object([("required", .array([.string("triggers")]))]),
+                ]))
         let parameter = Self.document["$defs"]?["parameter"]
-        #expect(parameter?["oneOf"] == .array([
-            .object([("required", .array([.string("value")]))]),
-            .object([("required", .array([.string("jsonValue")]))]),
-        ]))
+        #expect(
+            parameter?["oneOf"]
+                == .array([
+                    .object([("required", .array([.string("value")]))]),
+                    .object([("required", .array([.string("jsonValue")]))]),
+                ]))
         guard case .object(let functionKeys)? = Self.document["$defs"]?["function"]?["properties"] else {
             Issue.record("function has no properties")
             return

@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 import YAMLSource
+
 @testable import TriggerModel
 
 @Suite("Resolver: precedence and provenance")
@@ -38,9 +39,10 @@ struct ResolverPrecedenceTests {
         #expect(replaced.keyRange == span(11, 5, 25))
         #expect(replaced.valueRange == span(11, 27, 28))
         #expect(trigger.range(of: "queueMaxReceiveCount") == span(15, 29, 30))
-        #expect(trigger.overrideNotes(for: "queueMaxReceiveCount") == [
-            Note("the default it overrides is 5 here", at: span(11, 27, 28))
-        ])
+        #expect(
+            trigger.overrideNotes(for: "queueMaxReceiveCount") == [
+                Note("the default it overrides is 5 here", at: span(11, 27, 28))
+            ])
     }
 
     @Test func defaultsApplyToSyslevelsWithoutAnOverride() throws {
@@ -122,7 +124,8 @@ struct ResolverPrecedenceTests {
 @Suite("Resolver: derived built-in defaults")
 struct ResolverBuiltInDefaultTests {
     @Test func visibilityTimeoutIsSixTimesTheFunctionTimeoutPlusTheBatchingWindow() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             function:
               name: f
               timeout: 10
@@ -137,7 +140,8 @@ struct ResolverBuiltInDefaultTests {
     }
 
     @Test func visibilityTimeoutForTheLongestFunctionTimeout() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             function:
               name: f
               timeout: 900
@@ -172,7 +176,8 @@ struct ResolverBuiltInDefaultTests {
     }
 
     @Test func writtenVisibilityTimeoutBeatsTheDerivedDefault() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             function:
               name: f
               timeout: 10
@@ -187,7 +192,8 @@ struct ResolverBuiltInDefaultTests {
     }
 
     @Test func fifoQueueFedByEventBridgeGetsContentBasedDeduplication() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             trigger:
               type: cweventsqsdlq
               defaults:
@@ -218,7 +224,8 @@ struct ResolverBuiltInDefaultTests {
     }
 
     @Test func writtenDeduplicationBeatsTheDefault() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             trigger:
               type: cweventsqsdlq
               defaults:
@@ -252,7 +259,8 @@ struct ResolverBuiltInDefaultTests {
     }
 
     @Test func writtenAlarmModeBeatsTheDefault() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             trigger:
               type: sqsdlq
               defaults:
@@ -308,10 +316,12 @@ struct ResolverParameterTests {
         let resolved = try resolve(Self.manifest, for: .ci)
         let trigger = try #require(resolved.triggers.first)
         let pattern = try #require(trigger.parameters["eventPattern"])
-        #expect(pattern.json == .object([
-            ("source", .array([.string("aws.s3")])),
-            ("detail-type", .array([.string("Object Created")])),
-        ]))
+        #expect(
+            pattern.json
+                == .object([
+                    ("source", .array([.string("aws.s3")])),
+                    ("detail-type", .array([.string("Object Created")])),
+                ]))
         #expect(pattern.provenance == .defaults(span(4, 5, 17)))
         #expect(pattern.text == nil)
         #expect(pattern.node != nil)
@@ -337,7 +347,8 @@ struct ResolverParameterTests {
     }
 
     @Test func jsonValueScalarsAreTypedTheYAML12CoreWay() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             trigger:
               type: cwevent
               parameters:
@@ -362,29 +373,32 @@ struct ResolverParameterTests {
                     list: [1, "a", true, ~]
             """, for: .ci)
         let json = try #require(resolved.triggers.first?.parameters["eventPattern"]?.json)
-        #expect(json == .object([
-            ("quoted", .string("1")),
-            ("single", .string("2")),
-            ("plain", .number("1")),
-            ("exponent", .number("3.0e2")),
-            ("negative", .number("-0.5")),
-            ("t", .bool(true)),
-            ("f", .bool(false)),
-            ("capital", .bool(true)),
-            ("n", .null),
-            ("tilde", .null),
-            ("empty", .null),
-            ("quotedNull", .string("null")),
-            ("quotedTrue", .string("true")),
-            ("yes11", .string("yes")),
-            ("word", .string("no")),
-            ("tagged", .string("5")),
-            ("list", .array([.number("1"), .string("a"), .bool(true), .null])),
-        ]))
+        #expect(
+            json
+                == .object([
+                    ("quoted", .string("1")),
+                    ("single", .string("2")),
+                    ("plain", .number("1")),
+                    ("exponent", .number("3.0e2")),
+                    ("negative", .number("-0.5")),
+                    ("t", .bool(true)),
+                    ("f", .bool(false)),
+                    ("capital", .bool(true)),
+                    ("n", .null),
+                    ("tilde", .null),
+                    ("empty", .null),
+                    ("quotedNull", .string("null")),
+                    ("quotedTrue", .string("true")),
+                    ("yes11", .string("yes")),
+                    ("word", .string("no")),
+                    ("tagged", .string("5")),
+                    ("list", .array([.number("1"), .string("a"), .bool(true), .null])),
+                ]))
     }
 
     @Test func jsonValueStringsWithPseudoParametersBecomeFnSub() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             trigger:
               type: cwevent
               parameters:
@@ -397,17 +411,20 @@ struct ResolverParameterTests {
                     q-${syslevel}: key
             """, for: .sat)
         let json = try #require(resolved.triggers.first?.parameters["eventPattern"]?.json)
-        #expect(json == .object([
-            ("account", .object([("Fn::Sub", .string("arn:aws:iam::${AWS::AccountId}:root"))])),
-            ("literal", .string("${x}")),
-            ("mixed", .object([("Fn::Sub", .string("${AWS::Region}-${!x}"))])),
-            ("level", .string("q-sat")),
-            ("q-sat", .string("key")),
-        ]))
+        #expect(
+            json
+                == .object([
+                    ("account", .object([("Fn::Sub", .string("arn:aws:iam::${AWS::AccountId}:root"))])),
+                    ("literal", .string("${x}")),
+                    ("mixed", .object([("Fn::Sub", .string("${AWS::Region}-${!x}"))])),
+                    ("level", .string("q-sat")),
+                    ("q-sat", .string("key")),
+                ]))
     }
 
     @Test func valueParameterWithAPseudoParameterBecomesFnSub() throws {
-        let resolved = try resolve("""
+        let resolved = try resolve(
+            """
             trigger:
               type: cwschedule
               parameters:

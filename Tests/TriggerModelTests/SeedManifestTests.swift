@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 import YAMLSource
+
 @testable import TriggerModel
 
 /// The example block of the source document (`/work/shared/seed/trigger.yaml`), trailing spaces removed.
@@ -94,10 +95,13 @@ struct SeedManifestTests {
         let expected = JSONValue.object([
             ("source", .array([.string("aws.s3")])),
             ("detail-type", .array([.string("Object Created")])),
-            ("detail", .object([
-                ("bucket", .object([("name", .array([.string("<s3_bucket_name>")]))])),
-                ("object", .object([("key", .array([.object([("prefix", .string("source/"))])]))])),
-            ])),
+            (
+                "detail",
+                .object([
+                    ("bucket", .object([("name", .array([.string("<s3_bucket_name>")]))])),
+                    ("object", .object([("key", .array([.object([("prefix", .string("source/"))])]))])),
+                ])
+            ),
         ])
         for syslevel in Syslevel.allCases {
             let resolved = try resolve(seedManifest, for: syslevel)

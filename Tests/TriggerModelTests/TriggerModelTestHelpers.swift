@@ -1,6 +1,7 @@
 import Diagnostics
 import Testing
 import YAMLSource
+
 @testable import TriggerModel
 
 /// The file name every manifest in these tests is read under.

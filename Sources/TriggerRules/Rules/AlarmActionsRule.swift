@@ -10,7 +10,10 @@ public struct AlarmActionsRule: TriggerRule {
             + "topic (or another action) so that someone is told.",
         documentation: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html",
         triggering: [RuleExample.eventQueue(defaults: "alarmDLQApproximateAgeOfOldestMessageMode: ↓enabled")],
-        nonTriggering: [RuleExample.eventQueue(defaults: "alarmActions: [arn:aws:sns:us-east-1:123456789012:alarms]"), RuleExample.eventQueue(defaults: "alarmDLQApproximateAgeOfOldestMessageMode: disabled")])
+        nonTriggering: [
+            RuleExample.eventQueue(defaults: "alarmActions: [arn:aws:sns:us-east-1:123456789012:alarms]"),
+            RuleExample.eventQueue(defaults: "alarmDLQApproximateAgeOfOldestMessageMode: disabled"),
+        ])
 
     public init() {}
 
@@ -24,9 +27,12 @@ public struct AlarmActionsRule: TriggerRule {
         let enabled = Self.modes.filter { trigger.alarmEnabled($0) }
         guard !enabled.isEmpty, trigger.list("alarmActions")?.isEmpty ?? true else { return [] }
         let range = enabled.compactMap { trigger[$0]?.valueRange }.first ?? trigger.spec.keyRange
-        return [diagnostic("\(enabled.count == 1 ? "an alarm is" : "\(enabled.count) alarms are") enabled but "
-                           + "alarmActions is empty, so nobody is notified", at: range,
-                           help: "set `alarmActions: [arn:aws:sns:...]` in defaults")]
+        return [
+            diagnostic(
+                "\(enabled.count == 1 ? "an alarm is" : "\(enabled.count) alarms are") enabled but "
+                    + "alarmActions is empty, so nobody is notified", at: range,
+                help: "set `alarmActions: [arn:aws:sns:...]` in defaults")
+        ]
     }
 }
 
@@ -38,11 +44,15 @@ public struct DisabledRuleAlarmRule: TriggerRule {
         rationale: "A disabled rule never triggers, so an alarm on too few triggers would be in ALARM for as long as "
             + "the rule stays disabled and notify every period; triggerc leaves it out of that syslevel's template.",
         documentation: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html",
-        triggering: [RuleExample.eventQueue(
-            defaults: "alarmEventsTriggeredRulesCountMode: enabled\nalarmActions: [arn:aws:sns:us-east-1:123456789012:a]",
-            syslevels: "ci:\n  triggerEnabled: ↓false")],
-        nonTriggering: [RuleExample.eventQueue(
-            defaults: "alarmEventsTriggeredRulesCountMode: enabled\nalarmActions: [arn:aws:sns:us-east-1:123456789012:a]")])
+        triggering: [
+            RuleExample.eventQueue(
+                defaults: "alarmEventsTriggeredRulesCountMode: enabled\nalarmActions: [arn:aws:sns:us-east-1:123456789012:a]",
+                syslevels: "ci:\n  triggerEnabled: ↓false")
+        ],
+        nonTriggering: [
+            RuleExample.eventQueue(
+                defaults: "alarmEventsTriggeredRulesCountMode: enabled\nalarmActions: [arn:aws:sns:us-east-1:123456789012:a]")
+        ])
 
     public init() {}
 
@@ -50,7 +60,10 @@ public struct DisabledRuleAlarmRule: TriggerRule {
         guard trigger.type.hasRule, trigger.isBundled, trigger.alarmEnabled("alarmEventsTriggeredRulesCountMode") else { return [] }
         let cause = trigger.boolean("triggerEnabled") == false ? "triggerEnabled" : "ruleState"
         guard cause == "triggerEnabled" || trigger.string("ruleState")?.literalValue == "DISABLED" else { return [] }
-        return [diagnostic("the rule is disabled, so its TriggeredRules alarm is left out of this syslevel's template",
-                           at: trigger.range(of: cause))]
+        return [
+            diagnostic(
+                "the rule is disabled, so its TriggeredRules alarm is left out of this syslevel's template",
+                at: trigger.range(of: cause))
+        ]
     }
 }

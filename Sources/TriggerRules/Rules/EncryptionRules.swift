@@ -26,9 +26,12 @@ public struct ManagedKeyRule: TriggerRule {
             key == "alias/aws/sqs" || key.hasSuffix(":alias/aws/sqs")
         else { return [] }
         let sender = trigger.type == .snssqsdlq ? "SNS" : "EventBridge"
-        return [diagnostic("\(sender) cannot use the AWS-managed key alias/aws/sqs: its deliveries to the queue would be dropped",
-                           at: trigger.range(of: "queueKmsMasterKeyId"),
-                           help: "use `queueEncryption: SQS`, or a customer-managed key whose policy allows \(sender.lowercased())")]
+        return [
+            diagnostic(
+                "\(sender) cannot use the AWS-managed key alias/aws/sqs: its deliveries to the queue would be dropped",
+                at: trigger.range(of: "queueKmsMasterKeyId"),
+                help: "use `queueEncryption: SQS`, or a customer-managed key whose policy allows \(sender.lowercased())")
+        ]
     }
 }
 
@@ -48,7 +51,10 @@ public struct KeyWithoutKMSRule: TriggerRule {
         guard trigger["queueKmsMasterKeyId"]?.valueRange != nil,
             trigger.string("queueEncryption")?.literalValue != "KMS"
         else { return [] }
-        return [diagnostic("queueKmsMasterKeyId is only used with `queueEncryption: KMS`",
-                           at: trigger.range(of: "queueKmsMasterKeyId"), help: "add `queueEncryption: KMS`, or remove the key")]
+        return [
+            diagnostic(
+                "queueKmsMasterKeyId is only used with `queueEncryption: KMS`",
+                at: trigger.range(of: "queueKmsMasterKeyId"), help: "add `queueEncryption: KMS`, or remove the key")
+        ]
     }
 }

@@ -20,8 +20,11 @@ public struct S3EventBridgeNotificationRule: TriggerRule {
         else { return [] }
         let values = source.value.items?.compactMap(\.scalar) ?? [source.value.scalar].compactMap { $0 }
         guard values.contains("aws.s3") else { return [] }
-        return [diagnostic("the rule matches aws.s3 events; the bucket must have EventBridge notifications turned on",
-                           at: source.value.range,
-                           help: "set NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled: true on the bucket")]
+        return [
+            diagnostic(
+                "the rule matches aws.s3 events; the bucket must have EventBridge notifications turned on",
+                at: source.value.range,
+                help: "set NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled: true on the bucket")
+        ]
     }
 }

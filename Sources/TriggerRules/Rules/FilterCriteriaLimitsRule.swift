@@ -12,7 +12,7 @@ public struct FilterCriteriaLimitsRule: TriggerRule {
         documentation: "https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html",
         triggering: [
             RuleExample.eventQueue() + "    filterCriteria:\n      jsonValue: ["
-                + (1...20).map { "{body: {n: [\($0)]}}, " }.joined() + "↓{body: {n: [21]}}]\n",
+                + (1...20).map { "{body: {n: [\($0)]}}, " }.joined() + "↓{body: {n: [21]}}]\n"
         ],
         nonTriggering: [
             RuleExample.eventQueue() + "    filterCriteria:\n      jsonValue: [{body: {kind: [order]}}, {body: {kind: [refund]}}]\n",
@@ -28,14 +28,18 @@ public struct FilterCriteriaLimitsRule: TriggerRule {
         let filters = PatternSubject.all(in: trigger).filter { $0.parameter == "filterCriteria" }
         var found: [Diagnostic] = []
         if filters.count > Self.maxFilters {
-            found.append(diagnostic("filterCriteria holds \(filters.count) filters; an event source mapping takes at most \(Self.maxFilters)",
-                                    at: filters[Self.maxFilters].node.range, help: "combine filters with `$or`"))
+            found.append(
+                diagnostic(
+                    "filterCriteria holds \(filters.count) filters; an event source mapping takes at most \(Self.maxFilters)",
+                    at: filters[Self.maxFilters].node.range, help: "combine filters with `$or`"))
         }
         for filter in filters {
             let size = JSONWriter.compact(filter.json).count
             if size > Self.maxLength {
-                found.append(diagnostic("the filter is \(size) characters minified, over the limit of \(Self.maxLength)",
-                                        at: filter.node.range))
+                found.append(
+                    diagnostic(
+                        "the filter is \(size) characters minified, over the limit of \(Self.maxLength)",
+                        at: filter.node.range))
             }
         }
         return found

@@ -16,8 +16,11 @@ public struct FunctionUnknownRule: TriggerRule {
 
     public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
         guard manifest.function == nil, trigger.type.hasQueue else { return [] }
-        return [diagnostic("no `function` block: the visibility-timeout checks did not run", at: trigger.spec.keyRange,
-                           help: "add `function: { name: ..., timeout: ... }` to check the queue against the function")]
+        return [
+            diagnostic(
+                "no `function` block: the visibility-timeout checks did not run", at: trigger.spec.keyRange,
+                help: "add `function: { name: ..., timeout: ... }` to check the queue against the function")
+        ]
     }
 }
 
@@ -39,12 +42,16 @@ public struct RolePermissionsRule: TriggerRule {
             return []
         }
         let name = function.spec.name.value.displayText
-        let message = trigger.type == .kinesis
+        let message =
+            trigger.type == .kinesis
             ? "the role of function \"\(name)\" must allow kinesis:DescribeStream, DescribeStreamSummary, GetRecords, "
                 + "GetShardIterator, ListShards and SubscribeToShard on \(trigger.written("streamName") ?? trigger.written("streamArn") ?? "the stream")"
             : "the role of function \"\(name)\" must allow sqs:ReceiveMessage, sqs:DeleteMessage and sqs:GetQueueAttributes "
                 + "on \(trigger.written("queueName") ?? trigger.written("queueArn") ?? "the queue")"
-        return [diagnostic(message, at: function.spec.name.range,
-                           help: "add `roleName` to the function block and triggerc grants exactly these permissions")]
+        return [
+            diagnostic(
+                message, at: function.spec.name.range,
+                help: "add `roleName` to the function block and triggerc grants exactly these permissions")
+        ]
     }
 }

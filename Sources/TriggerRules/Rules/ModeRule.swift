@@ -25,7 +25,8 @@ public struct ModeRule: TriggerRule {
 
     /// Settings that shape resources the template creates.
     static let bundledOnly: Set<String> = [
-        "queueName", "dLQueueName", "topicName", "topicType", "topicEncryption", "topicKmsMasterKeyId", "streamName", "streamShardCount", "queueVisibilityTimeout",
+        "queueName", "dLQueueName", "topicName", "topicType", "topicEncryption", "topicKmsMasterKeyId", "streamName", "streamShardCount",
+        "queueVisibilityTimeout",
         "queueMessageRetentionPeriod", "queueDelaySeconds", "queueReceiveMessageWaitTimeSeconds", "queueMaxReceiveCount",
         "queueMessageGroupId", "queueContentBasedDeduplication", "queueEncryption", "queueKmsMasterKeyId",
         "dLQueueMessageRetentionPeriod", "rawMessageDelivery",
@@ -46,22 +47,26 @@ public struct ModeRule: TriggerRule {
         if trigger.isBundled {
             let existing: Set<String> = trigger.type.hasQueue ? ["queueArn", "dLQueueArn"] : []
             for setting in written where existing.contains(setting.name) {
-                found.append(diagnostic(
-                    "`\(setting.name)` names an existing queue, but the template creates the queues (bundled: true)",
-                    at: setting.valueRange!, help: "use `bundled: false` to wire an existing queue, or remove it"))
+                found.append(
+                    diagnostic(
+                        "`\(setting.name)` names an existing queue, but the template creates the queues (bundled: true)",
+                        at: setting.valueRange!, help: "use `bundled: false` to wire an existing queue, or remove it"))
             }
             for (create, existing) in [("topicName", "topicArn"), ("streamName", "streamArn")]
             where trigger[create] != nil && trigger[existing]?.valueRange != nil {
-                found.append(diagnostic("`\(create)` and `\(existing)` are both set; give one",
-                                        at: trigger[existing]!.valueRange!,
-                                        help: "`\(create)` creates the resource, `\(existing)` uses an existing one"))
+                found.append(
+                    diagnostic(
+                        "`\(create)` and `\(existing)` are both set; give one",
+                        at: trigger[existing]!.valueRange!,
+                        help: "`\(create)` creates the resource, `\(existing)` uses an existing one"))
             }
         } else {
             let creates: Set<String> = trigger.type.hasRule ? Self.bundledOnly.subtracting(["topicName"]) : Self.bundledOnly
             for setting in written where creates.contains(setting.name) {
-                found.append(diagnostic(
-                    "`\(setting.name)` has no effect with bundled: false: the template creates no queue, topic, stream or alarm",
-                    at: setting.valueRange!, notes: modeNote, help: "remove it, or set `bundled: true`"))
+                found.append(
+                    diagnostic(
+                        "`\(setting.name)` has no effect with bundled: false: the template creates no queue, topic, stream or alarm",
+                        at: setting.valueRange!, notes: modeNote, help: "remove it, or set `bundled: true`"))
             }
         }
         return found
@@ -75,8 +80,10 @@ public struct ScheduleBusRule: TriggerRule {
         summary: "a cwschedule trigger on an event bus other than default",
         rationale: "\"You can only create scheduled rules using the default event bus\"; CloudFormation rejects the rule.",
         documentation: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-rule-schedule.html",
-        triggering: ["trigger:\n  type: cwschedule\n  defaults:\n    eventBusName: ↓orders\n  parameters:\n"
-            + "    scheduleExpression: {value: rate(5 minutes)}\n"],
+        triggering: [
+            "trigger:\n  type: cwschedule\n  defaults:\n    eventBusName: ↓orders\n  parameters:\n"
+                + "    scheduleExpression: {value: rate(5 minutes)}\n"
+        ],
         nonTriggering: ["trigger:\n  type: cwschedule\n  parameters:\n    scheduleExpression: {value: rate(5 minutes)}\n"])
 
     public init() {}
@@ -85,7 +92,10 @@ public struct ScheduleBusRule: TriggerRule {
         guard trigger.type == .cwschedule, let bus = trigger.string("eventBusName")?.displayText, bus != "default",
             !bus.hasSuffix(":event-bus/default")
         else { return [] }
-        return [diagnostic("a schedule runs only on the default event bus; eventBusName is \"\(bus)\"",
-                           at: trigger.range(of: "eventBusName"), help: "remove eventBusName")]
+        return [
+            diagnostic(
+                "a schedule runs only on the default event bus; eventBusName is \"\(bus)\"",
+                at: trigger.range(of: "eventBusName"), help: "remove eventBusName")
+        ]
     }
 }

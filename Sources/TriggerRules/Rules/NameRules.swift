@@ -10,10 +10,12 @@ struct NamedResource: Sendable {
 
     static let all: [NamedResource] = [
         NamedResource(setting: "queueName", maxLength: 80, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
-        NamedResource(setting: "dLQueueName", maxLength: 80, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
+        NamedResource(
+            setting: "dLQueueName", maxLength: 80, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
         NamedResource(setting: "ruleName", maxLength: 64, allowed: { sqsName($0) || $0 == "." }, charsetDescription: "letters, digits, ., - and _"),
         NamedResource(setting: "topicName", maxLength: 256, allowed: sqsName, charsetDescription: "letters, digits, - and _ (plus the .fifo suffix)"),
-        NamedResource(setting: "streamName", maxLength: 128, allowed: { sqsName($0) || $0 == "." }, charsetDescription: "letters, digits, ., - and _"),
+        NamedResource(
+            setting: "streamName", maxLength: 128, allowed: { sqsName($0) || $0 == "." }, charsetDescription: "letters, digits, ., - and _"),
     ]
 
     static func sqsName(_ scalar: Unicode.Scalar) -> Bool {
@@ -42,12 +44,16 @@ public struct NameRule: TriggerRule {
             let body = fifoSuffix ? String(text.dropLast(5)) : text
             let range = trigger.range(of: resource.setting)
             if text.isEmpty || text.count > resource.maxLength {
-                found.append(diagnostic("`\(resource.setting)` \"\(text)\" is \(text.count) characters; it must be 1 to \(resource.maxLength)",
-                                        at: range, notes: trigger.overrideNotes(for: resource.setting)))
+                found.append(
+                    diagnostic(
+                        "`\(resource.setting)` \"\(text)\" is \(text.count) characters; it must be 1 to \(resource.maxLength)",
+                        at: range, notes: trigger.overrideNotes(for: resource.setting)))
             } else if let bad = body.unicodeScalars.first(where: { !resource.allowed($0) }) {
                 let written = trigger.written(resource.setting) ?? text
-                found.append(diagnostic("`\(resource.setting)` \"\(written)\" holds \"\(bad)\"; allowed are \(resource.charsetDescription)",
-                                        at: range, notes: trigger.overrideNotes(for: resource.setting)))
+                found.append(
+                    diagnostic(
+                        "`\(resource.setting)` \"\(written)\" holds \"\(bad)\"; allowed are \(resource.charsetDescription)",
+                        at: range, notes: trigger.overrideNotes(for: resource.setting)))
             }
         }
         return found
@@ -63,7 +69,11 @@ public struct SameNameAcrossSyslevelsRule: SyslevelsRule {
             + "stack fails, and if they share a queue, messages of one environment reach the other.",
         documentation: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html",
         triggering: [RuleExample.eventQueue(queueName: "↓orders")],
-        nonTriggering: [RuleExample.eventQueue(), RuleExample.eventQueue(syslevels: "ci:\n  queueName: orders-ci\neng:\n  queueName: orders-eng\nsat:\n  queueName: orders-sat", queueName: "orders")])
+        nonTriggering: [
+            RuleExample.eventQueue(),
+            RuleExample.eventQueue(
+                syslevels: "ci:\n  queueName: orders-ci\neng:\n  queueName: orders-eng\nsat:\n  queueName: orders-sat", queueName: "orders"),
+        ])
 
     public init() {}
 
@@ -83,11 +93,14 @@ public struct SameNameAcrossSyslevelsRule: SyslevelsRule {
                 for name in order {
                     guard let triggers = seen[name], triggers.count > 1 else { continue }
                     let names = triggers.map(\.syslevel.rawValue)
-                    let levels = names.count == manifests.count
+                    let levels =
+                        names.count == manifests.count
                         ? "every syslevel" : names.dropLast().joined(separator: ", ") + " and " + names.last!
                     let range = triggers.compactMap { $0[setting]?.valueRange }.first ?? triggers[0].spec.keyRange
-                    found.append(diagnostic("`\(setting)` is \"\(name)\" in \(levels)", at: range,
-                                            help: "add ${syslevel} to the name, or override it in each syslevel"))
+                    found.append(
+                        diagnostic(
+                            "`\(setting)` is \"\(name)\" in \(levels)", at: range,
+                            help: "add ${syslevel} to the name, or override it in each syslevel"))
                 }
             }
         }
@@ -130,8 +143,10 @@ public struct PlaceholderValueRule: TriggerRule {
         for parameter in trigger.parameters.values.sorted(by: { $0.name < $1.name }) {
             guard let node = parameter.node else {
                 if let text = parameter.text?.displayText, Self.isPlaceholder(text) {
-                    found.append(diagnostic("the parameter `\(parameter.name)` is \"\(text)\", which looks like a placeholder",
-                                            at: parameter.valueRange))
+                    found.append(
+                        diagnostic(
+                            "the parameter `\(parameter.name)` is \"\(text)\", which looks like a placeholder",
+                            at: parameter.valueRange))
                 }
                 continue
             }
@@ -140,8 +155,10 @@ public struct PlaceholderValueRule: TriggerRule {
                 switch current.kind {
                 case .scalar(let text, _):
                     if Self.isPlaceholder(text) {
-                        found.append(diagnostic("\"\(text)\" in the parameter `\(parameter.name)` looks like a placeholder",
-                                                at: current.range, help: "replace it with the real value"))
+                        found.append(
+                            diagnostic(
+                                "\"\(text)\" in the parameter `\(parameter.name)` looks like a placeholder",
+                                at: current.range, help: "replace it with the real value"))
                     }
                 case .sequence(let items): stack.append(contentsOf: items.reversed())
                 case .mapping(let pairs): stack.append(contentsOf: pairs.map(\.value).reversed())

@@ -14,7 +14,7 @@ public struct PatternCIDRRule: TriggerRule {
             RuleExample.eventQueue(pattern: "{detail: {ip: [{cidr: ↓10.0.0.0}]}}"),
         ],
         nonTriggering: [
-            RuleExample.eventQueue(pattern: "{detail: {ip: [{cidr: 10.0.0.0/24}, {cidr: \"2001:db8::/32\"}, 10.1.2.3]}}"),
+            RuleExample.eventQueue(pattern: "{detail: {ip: [{cidr: 10.0.0.0/24}, {cidr: \"2001:db8::/32\"}, 10.1.2.3]}}")
         ])
 
     public init() {}

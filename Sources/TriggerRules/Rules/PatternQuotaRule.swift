@@ -20,8 +20,9 @@ public struct PatternQuotaRule: TriggerRule {
         PatternSubject.all(in: trigger).filter { $0.parameter == "eventPattern" }.compactMap { subject in
             let size = JSONWriter.compact(subject.json).count
             guard size > Self.quota, size <= PatternSizeRule.limit else { return nil }
-            return diagnostic("the event pattern is \(size) characters minified, over the default quota of \(Self.quota)",
-                              at: subject.node.range, help: "request a quota increase for \"Event pattern size\", or shorten the pattern")
+            return diagnostic(
+                "the event pattern is \(size) characters minified, over the default quota of \(Self.quota)",
+                at: subject.node.range, help: "request a quota increase for \"Event pattern size\", or shorten the pattern")
         }
     }
 }

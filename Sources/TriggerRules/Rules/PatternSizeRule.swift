@@ -20,8 +20,9 @@ public struct PatternSizeRule: TriggerRule {
         PatternSubject.all(in: trigger).filter { $0.parameter == "eventPattern" }.compactMap { subject in
             let size = JSONWriter.compact(subject.json).count
             guard size > Self.limit else { return nil }
-            return diagnostic("the event pattern is \(size) characters minified, over EventBridge's limit of \(Self.limit)",
-                              at: subject.node.range, help: "split it into several rules, or move values into `$or` branches of another rule")
+            return diagnostic(
+                "the event pattern is \(size) characters minified, over EventBridge's limit of \(Self.limit)",
+                at: subject.node.range, help: "split it into several rules, or move values into `$or` branches of another rule")
         }
     }
 }

@@ -17,18 +17,24 @@ struct PatternSubject {
     static func all(in trigger: ResolvedTrigger) -> [PatternSubject] {
         var subjects: [PatternSubject] = []
         if let parameter = trigger.parameters["eventPattern"], let node = parameter.node {
-            subjects.append(PatternSubject(parameter: "eventPattern", json: literalJSON(node, trigger.syslevel), node: node,
-                                           dialect: .eventBridge))
+            subjects.append(
+                PatternSubject(
+                    parameter: "eventPattern", json: literalJSON(node, trigger.syslevel), node: node,
+                    dialect: .eventBridge))
         }
         if let parameter = trigger.parameters["filterCriteria"], let node = parameter.node {
             for item in node.items ?? [node] {
-                subjects.append(PatternSubject(parameter: "filterCriteria", json: literalJSON(item, trigger.syslevel),
-                                               node: item, dialect: .lambdaFilter))
+                subjects.append(
+                    PatternSubject(
+                        parameter: "filterCriteria", json: literalJSON(item, trigger.syslevel),
+                        node: item, dialect: .lambdaFilter))
             }
         }
         if let parameter = trigger.parameters["filterPolicy"], let node = parameter.node {
-            subjects.append(PatternSubject(parameter: "filterPolicy", json: literalJSON(node, trigger.syslevel), node: node,
-                                           dialect: .snsFilterPolicy))
+            subjects.append(
+                PatternSubject(
+                    parameter: "filterPolicy", json: literalJSON(node, trigger.syslevel), node: node,
+                    dialect: .snsFilterPolicy))
         }
         return subjects
     }
@@ -43,10 +49,11 @@ struct PatternSubject {
         case .sequence(let items):
             return .array(items.map { literalJSON($0, syslevel) })
         case .mapping(let pairs):
-            return .object(pairs.map { pair in
-                let key = pair.key.scalar ?? ""
-                return (InterpolatedString.parse(key).0.resolving(syslevel: syslevel).literalValue ?? key, literalJSON(pair.value, syslevel))
-            })
+            return .object(
+                pairs.map { pair in
+                    let key = pair.key.scalar ?? ""
+                    return (InterpolatedString.parse(key).0.resolving(syslevel: syslevel).literalValue ?? key, literalJSON(pair.value, syslevel))
+                })
         }
     }
 
@@ -89,8 +96,9 @@ struct PatternSubject {
             range.end.column - range.start.column == text.unicodeScalars.count + 2 * quote
         else { return range }
         let start = range.start.column + quote
-        return SourceRange(file: range.file, start: SourceLocation(line: range.start.line, column: start + offsets.lowerBound),
-                           end: SourceLocation(line: range.start.line, column: start + offsets.upperBound))
+        return SourceRange(
+            file: range.file, start: SourceLocation(line: range.start.line, column: start + offsets.lowerBound),
+            end: SourceLocation(line: range.start.line, column: start + offsets.upperBound))
     }
 }
 
@@ -99,8 +107,9 @@ extension TriggerRule {
     func patternDiagnostics(_ trigger: ResolvedTrigger, kind: PatternProblem.Kind) -> [Diagnostic] {
         PatternSubject.all(in: trigger).flatMap { subject in
             subject.problems().filter { $0.kind == kind }.map { problem in
-                diagnostic("\(subject.parameter) \(problem.path): \(problem.message)", at: subject.range(of: problem),
-                           help: problem.help)
+                diagnostic(
+                    "\(subject.parameter) \(problem.path): \(problem.message)", at: subject.range(of: problem),
+                    help: problem.help)
             }
         }
     }

@@ -14,7 +14,7 @@ public struct PatternWildcardRule: TriggerRule {
             RuleExample.eventQueue(pattern: "{detail: {key: [{wildcard: 'a↓\\b'}]}}"),
         ],
         nonTriggering: [
-            RuleExample.eventQueue(pattern: "{detail: {key: [{wildcard: \"dir/*/x\\\\*\"}]}}"),
+            RuleExample.eventQueue(pattern: "{detail: {key: [{wildcard: \"dir/*/x\\\\*\"}]}}")
         ])
 
     public init() {}

@@ -13,8 +13,9 @@ public struct RequiredSettingRule: TriggerRule {
         triggering: [
             "↓trigger:\n  type: cweventsqsdlq\n  defaults:\n    queueName: orders-${syslevel}\n  parameters:\n"
                 + "    eventPattern:\n      jsonValue: {source: [com.example.orders]}\n",
-            RuleExample.eventQueue(defaults: "queueType: ↓FIFO", queueName: "orders-${syslevel}.fifo",
-                                   dlqName: "orders-dlq-${syslevel}.fifo"),
+            RuleExample.eventQueue(
+                defaults: "queueType: ↓FIFO", queueName: "orders-${syslevel}.fifo",
+                dlqName: "orders-dlq-${syslevel}.fifo"),
             "trigger:\n  type: snssqsdlq\n  bundled: ↓false\n  defaults:\n    queueName: orders\n",
             "↓trigger:\n  type: kinesis\n  defaults:\n    batchSize: 100\n",
             RuleExample.eventQueue(defaults: "queueEncryption: ↓KMS"),
@@ -64,28 +65,35 @@ public struct RequiredSettingRule: TriggerRule {
             let causeRange = requirement.cause.flatMap { cause in
                 cause == "bundled" ? trigger.spec.bundled?.range : trigger[cause]?.valueRange
             }
-            return diagnostic("`\(requirement.name)` has no value" + (requirement.cause.map { " but \($0) needs it" } ?? ""),
-                              at: causeRange ?? trigger.spec.keyRange, help: "set it in `defaults`, or in every syslevel block")
+            return diagnostic(
+                "`\(requirement.name)` has no value" + (requirement.cause.map { " but \($0) needs it" } ?? ""),
+                at: causeRange ?? trigger.spec.keyRange, help: "set it in `defaults`, or in every syslevel block")
         }
-        let oneOf: [String]? = switch (trigger.type, trigger.isBundled) {
-        case (.snssqsdlq, true): ["topicName", "topicArn"]
-        case (.kinesis, true): ["streamName", "streamArn"]
-        default: nil
-        }
+        let oneOf: [String]? =
+            switch (trigger.type, trigger.isBundled) {
+            case (.snssqsdlq, true): ["topicName", "topicArn"]
+            case (.kinesis, true): ["streamName", "streamArn"]
+            default: nil
+            }
         if let oneOf, !oneOf.contains(where: { trigger[$0] != nil }) {
-            found.append(diagnostic("one of `\(oneOf[0])` (to create it) or `\(oneOf[1])` (an existing one) needs a value",
-                                    at: trigger.spec.keyRange, help: "set it in `defaults`, or in every syslevel block"))
+            found.append(
+                diagnostic(
+                    "one of `\(oneOf[0])` (to create it) or `\(oneOf[1])` (an existing one) needs a value",
+                    at: trigger.spec.keyRange, help: "set it in `defaults`, or in every syslevel block"))
         }
-        let parameter: String? = switch trigger.type {
-        case .cweventsqsdlq: trigger.isBundled ? "eventPattern" : nil
-        case .cwevent: "eventPattern"
-        case .cwschedule: "scheduleExpression"
-        case .sqsdlq, .snssqsdlq, .kinesis: nil
-        }
+        let parameter: String? =
+            switch trigger.type {
+            case .cweventsqsdlq: trigger.isBundled ? "eventPattern" : nil
+            case .cwevent: "eventPattern"
+            case .cwschedule: "scheduleExpression"
+            case .sqsdlq, .snssqsdlq, .kinesis: nil
+            }
         if let parameter, trigger.parameters[parameter] == nil {
             let form = parameter == "scheduleExpression" ? "{ value: \"rate(5 minutes)\" }" : "{ jsonValue: {...} }"
-            found.append(diagnostic("the parameter `\(parameter)` has no value", at: trigger.spec.keyRange,
-                                    help: "add `parameters: { \(parameter): \(form) }`"))
+            found.append(
+                diagnostic(
+                    "the parameter `\(parameter)` has no value", at: trigger.spec.keyRange,
+                    help: "add `parameters: { \(parameter): \(form) }`"))
         }
         return found
     }

@@ -16,7 +16,7 @@ public struct SNSFilterPolicyRule: TriggerRule {
             snsExample("{a: [1], b: [1], c: [1], d: [1], e: [1], ↓f: [1]}"),
         ],
         nonTriggering: [
-            snsExample("{store: [example_corp], event: [{anything-but: order_cancelled}], price_usd: [{numeric: [\">=\", 100]}]}"),
+            snsExample("{store: [example_corp], event: [{anything-but: order_cancelled}], price_usd: [{numeric: [\">=\", 100]}]}")
         ])
 
     /// An `snssqsdlq` trigger with a filter policy.

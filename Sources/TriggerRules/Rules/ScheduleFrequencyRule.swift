@@ -29,10 +29,16 @@ public struct ScheduleFrequencyRule: TriggerRule {
             let function = manifest.function, let interval = schedule.shortestInterval(from: Self.sampleStart),
             interval < function.timeout
         else { return [] }
-        return [diagnostic(
-            "the schedule can fire every \(interval) seconds, less than the function timeout of \(function.timeout) seconds",
-            at: subject.range, notes: [Note("the function timeout is \(function.timeout) seconds",
-                                            at: function.spec.timeout?.range ?? function.spec.keyRange)],
-            help: "runs may overlap: fire less often, lower the timeout, or make the job safe to run concurrently")]
+        return [
+            diagnostic(
+                "the schedule can fire every \(interval) seconds, less than the function timeout of \(function.timeout) seconds",
+                at: subject.range,
+                notes: [
+                    Note(
+                        "the function timeout is \(function.timeout) seconds",
+                        at: function.spec.timeout?.range ?? function.spec.keyRange)
+                ],
+                help: "runs may overlap: fire less often, lower the timeout, or make the job safe to run concurrently")
+        ]
     }
 }

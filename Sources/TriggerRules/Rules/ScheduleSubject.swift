@@ -34,8 +34,9 @@ struct ScheduleSubject {
         let count = text.unicodeScalars.count
         guard range.start.line == range.end.line, width == count || width == count + 2 else { return range }
         let start = range.start.column + (width - count) / 2
-        return SourceRange(file: range.file, start: SourceLocation(line: range.start.line, column: start + offsets.lowerBound),
-                           end: SourceLocation(line: range.start.line, column: start + offsets.upperBound))
+        return SourceRange(
+            file: range.file, start: SourceLocation(line: range.start.line, column: start + offsets.lowerBound),
+            end: SourceLocation(line: range.start.line, column: start + offsets.upperBound))
     }
 
     /// A `cwschedule` example manifest with the given `scheduleExpression` value line.

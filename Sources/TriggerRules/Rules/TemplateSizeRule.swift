@@ -18,8 +18,9 @@ public struct TemplateSizeRule: Sendable {
     public func check(size: Int, manifest: ResolvedManifest) -> Diagnostic? {
         guard size > Self.limit else { return nil }
         let range = manifest.manifest.triggers.first?.keyRange ?? manifest.manifest.range
-        return Diagnostic(code: Self.description.code, severity: Self.description.severity,
-                          message: "the template is \(size) bytes, over CloudFormation's inline limit of \(Self.limit)",
-                          range: range, help: "deploy it through an S3 bucket, or split the manifest")
+        return Diagnostic(
+            code: Self.description.code, severity: Self.description.severity,
+            message: "the template is \(size) bytes, over CloudFormation's inline limit of \(Self.limit)",
+            range: range, help: "deploy it through an S3 bucket, or split the manifest")
     }
 }

@@ -17,7 +17,7 @@ public struct FIFOTopicRule: TriggerRule {
         ],
         nonTriggering: [
             "trigger:\n  type: snssqsdlq\n  defaults:\n    queueName: a-${syslevel}\n    dLQueueName: b-${syslevel}\n"
-                + "    topicType: FIFO\n    topicName: t-${syslevel}.fifo\n",
+                + "    topicType: FIFO\n    topicName: t-${syslevel}.fifo\n"
         ])
 
     public init() {}
@@ -27,16 +27,22 @@ public struct FIFOTopicRule: TriggerRule {
         let fifoTopic = trigger.string("topicType")?.literalValue == "FIFO"
         var found: [Diagnostic] = []
         if trigger.isBundled, trigger.isFIFO, !fifoTopic, trigger["topicName"] != nil {
-            found.append(diagnostic("a standard topic cannot deliver to a FIFO queue", at: trigger.range(of: "queueType"),
-                                    help: "set `topicType: FIFO` (and a topicName ending in .fifo)"))
+            found.append(
+                diagnostic(
+                    "a standard topic cannot deliver to a FIFO queue", at: trigger.range(of: "queueType"),
+                    help: "set `topicType: FIFO` (and a topicName ending in .fifo)"))
         }
         if let name = trigger.written("topicName") {
             if fifoTopic, !name.hasSuffix(".fifo") {
-                found.append(diagnostic("`topicName` \"\(name)\" must end in .fifo because topicType is FIFO",
-                                        at: trigger.range(of: "topicName")))
+                found.append(
+                    diagnostic(
+                        "`topicName` \"\(name)\" must end in .fifo because topicType is FIFO",
+                        at: trigger.range(of: "topicName")))
             } else if !fifoTopic, name.hasSuffix(".fifo") {
-                found.append(diagnostic("`topicName` \"\(name)\" ends in .fifo but topicType is STANDARD",
-                                        at: trigger.range(of: "topicName"), help: "set `topicType: FIFO`"))
+                found.append(
+                    diagnostic(
+                        "`topicName` \"\(name)\" ends in .fifo but topicType is STANDARD",
+                        at: trigger.range(of: "topicName"), help: "set `topicType: FIFO`"))
             }
         }
         return found
@@ -51,10 +57,14 @@ public struct StandardDeadLetterRule: TriggerRule {
         rationale: "\"You can't use a FIFO queue for a DLQ in EventBridge\", and a Kinesis mapping's on-failure "
             + "destination is a standard queue too.",
         documentation: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html",
-        triggering: ["trigger:\n  type: cwevent\n  defaults:\n    dLQueueName: ↓failed-${syslevel}.fifo\n"
-            + "  parameters:\n    eventPattern: {jsonValue: {source: [com.example]}}\n"],
-        nonTriggering: ["trigger:\n  type: cwevent\n  defaults:\n    dLQueueName: failed-${syslevel}\n"
-            + "  parameters:\n    eventPattern: {jsonValue: {source: [com.example]}}\n"])
+        triggering: [
+            "trigger:\n  type: cwevent\n  defaults:\n    dLQueueName: ↓failed-${syslevel}.fifo\n"
+                + "  parameters:\n    eventPattern: {jsonValue: {source: [com.example]}}\n"
+        ],
+        nonTriggering: [
+            "trigger:\n  type: cwevent\n  defaults:\n    dLQueueName: failed-${syslevel}\n"
+                + "  parameters:\n    eventPattern: {jsonValue: {source: [com.example]}}\n"
+        ])
 
     public init() {}
 
@@ -85,12 +95,16 @@ public struct StreamMappingRule: TriggerRule {
         guard trigger.type == .kinesis else { return [] }
         var found: [Diagnostic] = []
         if let age = trigger.integer("maximumRecordAgeInSeconds"), (0...59).contains(age) {
-            found.append(diagnostic("maximumRecordAgeInSeconds \(age) must be -1 or from 60 to 604800",
-                                    at: trigger.range(of: "maximumRecordAgeInSeconds")))
+            found.append(
+                diagnostic(
+                    "maximumRecordAgeInSeconds \(age) must be -1 or from 60 to 604800",
+                    at: trigger.range(of: "maximumRecordAgeInSeconds")))
         }
         if trigger["startingPositionTimestamp"]?.valueRange != nil, trigger.string("startingPosition")?.literalValue != "AT_TIMESTAMP" {
-            found.append(diagnostic("startingPositionTimestamp is only used with `startingPosition: AT_TIMESTAMP`",
-                                    at: trigger.range(of: "startingPositionTimestamp")))
+            found.append(
+                diagnostic(
+                    "startingPositionTimestamp is only used with `startingPosition: AT_TIMESTAMP`",
+                    at: trigger.range(of: "startingPositionTimestamp")))
         }
         return found
     }

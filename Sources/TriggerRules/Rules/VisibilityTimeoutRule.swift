@@ -18,7 +18,8 @@ struct VisibilityContext {
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
         recommended = min(6 * timeout + window, 43_200)
         range = trigger.range(of: "queueVisibilityTimeout")
-        notes = trigger.overrideNotes(for: "queueVisibilityTimeout")
+        notes =
+            trigger.overrideNotes(for: "queueVisibilityTimeout")
             + [Note("the function timeout is \(timeout) seconds", at: function.spec.timeout?.range ?? function.spec.keyRange)]
     }
 }
@@ -31,17 +32,24 @@ public struct VisibilityTimeoutRule: TriggerRule {
         rationale: "Lambda refuses to create an event source mapping when the function timeout exceeds the queue's "
             + "visibility timeout, so the stack fails at deploy time.",
         documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html",
-        triggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: ↓30")],
-        nonTriggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: 360"), RuleExample.eventQueue(defaults: "queueVisibilityTimeout: 1")])
+        triggering: [
+            RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: ↓30")
+        ],
+        nonTriggering: [
+            RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: 360"),
+            RuleExample.eventQueue(defaults: "queueVisibilityTimeout: 1"),
+        ])
 
     public init() {}
 
     public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
         guard let context = VisibilityContext(trigger, manifest), context.visibility < context.timeout else { return [] }
-        return [diagnostic(
-            "queueVisibilityTimeout \(context.visibility) is shorter than the function timeout \(context.timeout); "
-                + "Lambda rejects the event source mapping", at: context.range, notes: context.notes,
-            help: "set queueVisibilityTimeout to at least \(context.recommended)")]
+        return [
+            diagnostic(
+                "queueVisibilityTimeout \(context.visibility) is shorter than the function timeout \(context.timeout); "
+                    + "Lambda rejects the event source mapping", at: context.range, notes: context.notes,
+                help: "set queueVisibilityTimeout to at least \(context.recommended)")
+        ]
     }
 }
 
@@ -53,8 +61,13 @@ public struct VisibilityTimeoutRecommendationRule: TriggerRule {
         rationale: "AWS recommends six times the function timeout so that throttled retries do not make a message "
             + "visible, and processed twice, while an earlier attempt still runs.",
         documentation: "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html",
-        triggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: ↓120")],
-        nonTriggering: [RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: 360"), RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 5\nroleName: orders-role", defaults: "queueVisibilityTimeout: 30")])
+        triggering: [
+            RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: ↓120")
+        ],
+        nonTriggering: [
+            RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 60\nroleName: orders-role", defaults: "queueVisibilityTimeout: 360"),
+            RuleExample.eventQueue(function: "name: orders-${syslevel}\ntimeout: 5\nroleName: orders-role", defaults: "queueVisibilityTimeout: 30"),
+        ])
 
     public init() {}
 
@@ -62,10 +75,12 @@ public struct VisibilityTimeoutRecommendationRule: TriggerRule {
         guard let context = VisibilityContext(trigger, manifest), context.visibility >= context.timeout,
             context.visibility < context.recommended
         else { return [] }
-        return [diagnostic(
-            "queueVisibilityTimeout \(context.visibility) is below AWS's recommended \(context.recommended) "
-                + "(6 x function timeout \(context.timeout), plus the batching window)",
-            at: context.range, notes: context.notes,
-            help: "a message may become visible again, and run twice, while an earlier attempt still runs")]
+        return [
+            diagnostic(
+                "queueVisibilityTimeout \(context.visibility) is below AWS's recommended \(context.recommended) "
+                    + "(6 x function timeout \(context.timeout), plus the batching window)",
+                at: context.range, notes: context.notes,
+                help: "a message may become visible again, and run twice, while an earlier attempt still runs")
+        ]
     }
 }
