@@ -282,9 +282,10 @@ public struct CronExpression: Sendable, Hashable {
         var dayNumber = UTCDate.days(year: after.year, month: after.month, day: after.day)
         let lastDay = UTCDate.days(year: 2199, month: 12, day: 31)
         let limit = after.minutesSinceEpoch
+        let lastYear = years.max() ?? 0
         while dayNumber <= lastDay, result.count < count {
             let date = UTCDate.civil(days: dayNumber)
-            if date.year > (years.max() ?? 0) { break }
+            if date.year > lastYear { break }
             if firesOn(year: date.year, month: date.month, day: date.day) {
                 for hour in sortedHours {
                     for minute in sortedMinutes {

@@ -61,7 +61,7 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
     public var substitutionTemplate: String {
         parts.map { part in
             switch part {
-            case .literal(let text): text.replacing("${", with: "${!")
+            case .literal(let text): Self.escaping(text, with: "${!")
             case .syslevel: "${syslevel}"
             case .pseudo(let name): "${\(name)}"
             }
@@ -72,11 +72,17 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         parts.map { part in
             switch part {
-            case .literal(let text): text.replacing("${", with: "$${")
+            case .literal(let text): Self.escaping(text, with: "$${")
             case .syslevel: "${syslevel}"
             case .pseudo(let name): "${\(name)}"
             }
         }.joined()
+    }
+
+    /// `text` with every literal `${` written as `escape`; the common case, no `$` at all, costs one scan.
+    static func escaping(_ text: String, with escape: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return text }
+        return text.replacing("${", with: escape)
     }
 
     /// The text with every variable shown as `${NAME}`, for messages and name checks.

@@ -10,8 +10,12 @@ public struct Linter: Sendable {
         var found: [(Diagnostic, Syslevel?)] = []
         for manifest in manifests {
             for trigger in manifest.triggers {
+                // Validating a pattern is the dearest check; a dozen rules share one analysis of it.
+                let patterns = AnalysedPattern.all(in: trigger)
                 for rule in RuleRegistry.triggerRules {
-                    found += rule.check(trigger, in: manifest).map { ($0, manifest.syslevel) }
+                    let diagnostics = (rule as? any PatternRule)?.check(patterns, trigger: trigger, manifest: manifest)
+                        ?? rule.check(trigger, in: manifest)
+                    found += diagnostics.map { ($0, manifest.syslevel) }
                 }
             }
         }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// `anything-but` holds a list of prefixes, suffixes, case-insensitive values or wildcards.
-public struct PatternAnythingButListRule: TriggerRule {
+public struct PatternAnythingButListRule: PatternRule {
     public static let description = RuleDescription(
         code: .patternAnythingButList, name: "pattern-anything-but-list", severity: .warning,
         summary: "an `anything-but` holds a list of prefixes, suffixes, case-insensitive values or wildcards",
@@ -19,7 +19,7 @@ public struct PatternAnythingButListRule: TriggerRule {
 
     public init() {}
 
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(trigger, kind: .anythingButList)
+    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(patterns, kind: .anythingButList)
     }
 }

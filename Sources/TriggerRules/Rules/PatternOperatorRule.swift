@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// A match expression has an unknown operator, several operators or an operand of the wrong type.
-public struct PatternOperatorRule: TriggerRule {
+public struct PatternOperatorRule: PatternRule {
     public static let description = RuleDescription(
         code: .patternOperator, name: "pattern-operator", severity: .error,
         summary: "a match expression has an unknown operator, several operators or an operand of the wrong type",
@@ -26,7 +26,7 @@ public struct PatternOperatorRule: TriggerRule {
 
     public init() {}
 
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(trigger, kind: .matchOperator)
+    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(patterns, kind: .matchOperator)
     }
 }

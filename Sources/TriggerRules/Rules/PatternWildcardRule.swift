@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// A wildcard has two `*` in a row or an escape other than `\\*` and `\\\\`.
-public struct PatternWildcardRule: TriggerRule {
+public struct PatternWildcardRule: PatternRule {
     public static let description = RuleDescription(
         code: .patternWildcard, name: "pattern-wildcard", severity: .error,
         summary: "a wildcard has two `*` in a row or an escape other than `\\*` and `\\\\`",
@@ -19,7 +19,7 @@ public struct PatternWildcardRule: TriggerRule {
 
     public init() {}
 
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(trigger, kind: .wildcard)
+    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(patterns, kind: .wildcard)
     }
 }

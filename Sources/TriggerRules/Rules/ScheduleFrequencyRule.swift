@@ -25,8 +25,10 @@ public struct ScheduleFrequencyRule: TriggerRule {
     public init() {}
 
     public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        guard let subject = ScheduleSubject(trigger), case .success(let schedule) = subject.parsed,
-            let function = manifest.function, let interval = schedule.shortestInterval(from: Self.sampleStart),
+        // Schedules fire at most once a minute, so a timeout of a minute or less can never be overrun.
+        guard let function = manifest.function, function.timeout > 60,
+            let subject = ScheduleSubject(trigger), case .success(let schedule) = subject.parsed,
+            let interval = schedule.shortestInterval(from: Self.sampleStart),
             interval < function.timeout
         else { return [] }
         return [
