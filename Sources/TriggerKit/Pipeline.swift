@@ -51,10 +51,17 @@ public struct Pipeline: Sendable {
         let emitter = TemplateEmitter(compilerVersion: Self.version)
         var templates: [(Syslevel, Template, String)] = []
         var sizeProblems: [(Diagnostic, Syslevel?)] = []
-        for manifest in resolved where syslevels.contains(manifest.syslevel) {
+        // Every syslevel's template is emitted, so that `lint` (which keeps none) still reports an oversized one.
+        for manifest in resolved {
             let template = emitter.emit(manifest)
-            let (text, size) = TemplateWriter.render(template)
-            templates.append((manifest.syslevel, template, text))
+            let size: Int
+            if syslevels.contains(manifest.syslevel) {
+                let (text, compactSize) = TemplateWriter.render(template)
+                templates.append((manifest.syslevel, template, text))
+                size = compactSize
+            } else {
+                size = JSONWriter.compactByteCount(template.json)
+            }
             if let problem = TemplateSizeRule().check(size: size, manifest: manifest) { sizeProblems.append((problem, manifest.syslevel)) }
         }
         diagnostics += Linter.fold(sizeProblems, syslevelCount: Syslevel.allCases.count)

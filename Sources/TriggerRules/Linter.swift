@@ -13,7 +13,8 @@ public struct Linter: Sendable {
                 // Validating a pattern is the dearest check; a dozen rules share one analysis of it.
                 let patterns = AnalysedPattern.all(in: trigger)
                 for rule in RuleRegistry.triggerRules {
-                    let diagnostics = (rule as? any PatternRule)?.check(patterns, trigger: trigger, manifest: manifest)
+                    let diagnostics =
+                        (rule as? any PatternRule)?.check(patterns, trigger: trigger, manifest: manifest)
                         ?? rule.check(trigger, in: manifest)
                     found += diagnostics.map { ($0, manifest.syslevel) }
                 }

@@ -29,6 +29,18 @@ public enum RuleExample {
             queueName: "orders-${syslevel}.fifo", dlqName: "orders-dlq-${syslevel}.fifo")
     }
 
+    /// `count` bundled `cweventsqsdlq` triggers under `triggers:`, the first marked where a whole-template
+    /// problem is reported.
+    public static func manyTriggers(_ count: Int) -> String {
+        var text = "triggers:\n"
+        for index in 0..<count {
+            text += "  \(index == 0 ? "↓" : "")t\(index):\n    type: cweventsqsdlq\n    defaults:\n"
+            text += "      queueName: orders-\(index)-${syslevel}\n      dLQueueName: orders-\(index)-dlq-${syslevel}\n"
+            text += "    parameters:\n      eventPattern:\n        jsonValue: {source: [com.example.orders\(index)]}\n"
+        }
+        return text
+    }
+
     static func indent(_ text: String, by count: Int) -> String {
         let pad = String(repeating: " ", count: count)
         return text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -60,7 +60,6 @@ public enum RuleRegistry {
         .inputTooLarge: "an 8 MiB input; YAMLSourceTests read a file over a small limit",
         .nestingTooDeep: "257 nested collections; YAMLSourceTests nest 5,000 deep",
         .tooManyNodes: "a billion-laughs document; YAMLSourceTests expand one to the default limit",
-        .templateTooLarge: "a template over 51,200 bytes; TriggerKitTests compile one",
         .patternTooLarge: "an event pattern over 4,096 characters; TriggerKitTests lint one",
         .patternOverQuota: "an event pattern over 2,048 characters; TriggerKitTests lint one",
     ]

@@ -8,7 +8,9 @@ public struct TemplateSizeRule: Sendable {
         summary: "the compiled template is over 51,200 bytes",
         rationale: "CreateStack and UpdateStack accept at most 51,200 bytes of template body; a larger template must "
             + "be uploaded to S3 first (aws cloudformation deploy --s3-bucket).",
-        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html")
+        documentation: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html",
+        triggering: [RuleExample.manyTriggers(14)],
+        nonTriggering: [RuleExample.manyTriggers(2).replacing("↓", with: "")])
 
     public static let limit = 51_200
 
