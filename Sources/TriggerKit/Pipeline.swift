@@ -54,14 +54,10 @@ public struct Pipeline: Sendable {
         // Every syslevel's template is emitted, so that `lint` (which keeps none) still reports an oversized one.
         for manifest in resolved {
             let template = emitter.emit(manifest)
-            let size: Int
-            if syslevels.contains(manifest.syslevel) {
-                let (text, compactSize) = TemplateWriter.render(template)
-                templates.append((manifest.syslevel, template, text))
-                size = compactSize
-            } else {
-                size = JSONWriter.compactByteCount(template.json)
-            }
+            // The streaming writer measures the compact size as it writes, more cheaply than building the
+            // sorted JSON value would, so unkept templates are written and dropped.
+            let (text, size) = TemplateWriter.render(template)
+            if syslevels.contains(manifest.syslevel) { templates.append((manifest.syslevel, template, text)) }
             if let problem = TemplateSizeRule().check(size: size, manifest: manifest) { sizeProblems.append((problem, manifest.syslevel)) }
         }
         diagnostics += Linter.fold(sizeProblems, syslevelCount: Syslevel.allCases.count)
