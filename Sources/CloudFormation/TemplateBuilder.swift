@@ -9,6 +9,7 @@ public struct TemplateBuilder: Sendable {
     public init(manifest: ResolvedManifest, template: Template) {
         self.manifest = manifest
         self.template = template
+        tagList = .array(manifest.tags.map { .object([("Key", .string($0.key)), ("Value", Intrinsic.string($0.value))]) })
     }
 
     public mutating func add(_ logicalID: String, _ resource: Resource) {
@@ -20,9 +21,7 @@ public struct TemplateBuilder: Sendable {
     }
 
     /// The tags every taggable resource carries, as a CloudFormation `Tags` list.
-    public var tagList: JSONValue {
-        .array(manifest.tags.map { .object([("Key", .string($0.key)), ("Value", Intrinsic.string($0.value))]) })
-    }
+    public let tagList: JSONValue
 
     // MARK: - The function
 

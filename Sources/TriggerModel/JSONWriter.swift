@@ -123,7 +123,9 @@ public enum JSONWriter {
             output.append(UInt8(ascii: "]"))
         case .object(let members) where !members.isEmpty:
             output.append(UInt8(ascii: "{"))
-            for (index, (key, item)) in (sortingKeys ? members.sorted { $0.0 < $1.0 } : members).enumerated() {
+            // Most objects are small and many are already in order: sort (and copy) only those that are not.
+            let ordered = sortingKeys && !zip(members, members.dropFirst()).allSatisfy({ $0.0 < $1.0 }) ? members.sorted { $0.0 < $1.0 } : members
+            for (index, (key, item)) in ordered.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline(indent: indent + 2, into: &output, layout: &layout)
                 writeString(key, into: &output)
