@@ -12,46 +12,14 @@ struct EventBridgeFunctionEmitter {
         if trigger.boolean("targetDeadLetter") == true {
             if trigger.isBundled, let name = trigger.string("dLQueueName") {
                 let queueID = prefix + "DeadLetterQueue"
-                let queueArn = Intrinsic.getAtt(queueID, "Arn")
-                builder.add(
-                    queueID,
-                    Resource(
-                        "AWS::SQS::Queue",
-                        metadata: Checkov.metadata(
-                            Checkov.queue(
-                                encryption: trigger.string("queueEncryption")?.literalValue)),
-                        properties: [
-                            ("QueueName", Intrinsic.string(name)),
-                            ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
-                            ("Tags", builder.tagList),
-                        ] + QueueResources.encryption(trigger)))
-                builder.add(
-                    prefix + "DeadLetterQueuePolicy",
-                    Resource(
-                        "AWS::SQS::QueuePolicy",
-                        properties: [
-                            ("Queues", .array([Intrinsic.ref(queueID)])),
-                            (
-                                "PolicyDocument",
-                                .object([
-                                    ("Version", .string("2012-10-17")),
-                                    (
-                                        "Statement",
-                                        .array([
-                                            .object([
-                                                ("Sid", .string("AllowRuleToSendFailures")),
-                                                ("Effect", .string("Allow")),
-                                                ("Principal", .object([("Service", .string("events.amazonaws.com"))])),
-                                                ("Action", .string("sqs:SendMessage")),
-                                                ("Resource", queueArn),
-                                                ("Condition", .object([("ArnEquals", .object([("aws:SourceArn", rule.fromRule)]))])),
-                                            ]),
-                                            QueueResources.denyInsecureTransport([queueArn]),
-                                        ])
-                                    ),
-                                ])
-                            ),
-                        ]))
+                let queueArn = builder.addStandaloneQueue(
+                    queueID, name: name, retention: trigger.integer("dLQueueMessageRetentionPeriod"),
+                    encryption: QueueResources.encryption(trigger),
+                    senders: [
+                        QueueResources.Sender(
+                            sid: "AllowRuleToSendFailures", service: "events.amazonaws.com", sourceArn: rule.fromRule,
+                            queueArn: Intrinsic.getAtt(queueID, "Arn"))
+                    ])
                 target.append(("DeadLetterConfig", .object([("Arn", queueArn)])))
                 builder.output(queueID + "Arn", queueArn, "ARN of the rule's dead-letter queue")
                 let alarms = AlarmFactory(trigger: trigger, tags: builder.tagList)

@@ -94,17 +94,7 @@ struct QueueResources {
     /// every request without TLS is refused.
     func addQueuePolicy(to builder: inout TemplateBuilder, senders: [Sender], extraQueues: [(ref: JSONValue, arn: JSONValue)] = []) {
         let arns = [Intrinsic.getAtt(queueID, "Arn"), Intrinsic.getAtt(deadLetterQueueID, "Arn")] + extraQueues.map(\.arn)
-        let statements =
-            senders.map { sender in
-                JSONValue.object([
-                    ("Sid", .string(sender.sid)),
-                    ("Effect", .string("Allow")),
-                    ("Principal", .object([("Service", .string(sender.service))])),
-                    ("Action", .string("sqs:SendMessage")),
-                    ("Resource", sender.queueArn),
-                    ("Condition", .object([("ArnEquals", .object([("aws:SourceArn", sender.sourceArn)]))])),
-                ])
-            } + [Self.denyInsecureTransport(arns)]
+        let statements = senders.map(Self.allow) + [Self.denyInsecureTransport(arns)]
         builder.add(
             prefix + "QueuePolicy",
             Resource(
@@ -113,6 +103,18 @@ struct QueueResources {
                     ("Queues", .array([Intrinsic.ref(queueID), Intrinsic.ref(deadLetterQueueID)] + extraQueues.map(\.ref))),
                     ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
                 ]))
+    }
+
+    /// The statement that lets one service send to a queue on behalf of one source (`aws:SourceArn`).
+    static func allow(_ sender: Sender) -> JSONValue {
+        .object([
+            ("Sid", .string(sender.sid)),
+            ("Effect", .string("Allow")),
+            ("Principal", .object([("Service", .string(sender.service))])),
+            ("Action", .string("sqs:SendMessage")),
+            ("Resource", sender.queueArn),
+            ("Condition", .object([("ArnEquals", .object([("aws:SourceArn", sender.sourceArn)]))])),
+        ])
     }
 
     /// The statement that refuses every request made without TLS, for a queue policy.
@@ -355,5 +357,37 @@ extension InterpolatedString {
     var droppingFIFOSuffix: InterpolatedString {
         guard case .literal(let last)? = parts.last, last.hasSuffix(".fifo") else { return self }
         return InterpolatedString(parts: parts.dropLast() + [.literal(String(last.dropLast(5)))])
+    }
+}
+
+extension TemplateBuilder {
+    /// A standard queue of its own (a rule's, a stream's or a function's dead-letter queue) with a policy that
+    /// lets each sender in from its source only and refuses every request without TLS. Returns its ARN.
+    @discardableResult
+    mutating func addStandaloneQueue(
+        _ queueID: String, name: InterpolatedString, retention: Int?, encryption: [(String, JSONValue?)],
+        senders: [QueueResources.Sender] = []
+    ) -> JSONValue {
+        let encrypted = encryption.contains { $0.0 == "SqsManagedSseEnabled" && $0.1 == .bool(true) }
+        add(
+            queueID,
+            Resource(
+                "AWS::SQS::Queue", metadata: Checkov.metadata(encrypted ? [Checkov.queueEncryptedWithSSESQS] : []),
+                properties: [
+                    ("QueueName", Intrinsic.string(name)),
+                    ("MessageRetentionPeriod", retention.map(JSONValue.integer)),
+                    ("Tags", tagList),
+                ] + encryption))
+        let queueArn = Intrinsic.getAtt(queueID, "Arn")
+        let statements = senders.map { QueueResources.allow($0) } + [QueueResources.denyInsecureTransport([queueArn])]
+        add(
+            queueID + "Policy",
+            Resource(
+                "AWS::SQS::QueuePolicy",
+                properties: [
+                    ("Queues", .array([Intrinsic.ref(queueID)])),
+                    ("PolicyDocument", .object([("Version", .string("2012-10-17")), ("Statement", .array(statements))])),
+                ]))
+        return queueArn
     }
 }

@@ -37,38 +37,9 @@ struct StreamEmitter {
         var destination: JSONValue?
         if trigger.isBundled, let name = trigger.string("dLQueueName") {
             let queueID = prefix + "DeadLetterQueue"
-            builder.add(
-                queueID,
-                Resource(
-                    "AWS::SQS::Queue",
-                    metadata: Checkov.metadata(
-                        Checkov.queue(
-                            encryption: trigger.string("queueEncryption")?.literalValue)),
-                    properties: [
-                        ("QueueName", Intrinsic.string(name)),
-                        ("MessageRetentionPeriod", trigger.integer("dLQueueMessageRetentionPeriod").map(JSONValue.integer)),
-                        ("Tags", builder.tagList),
-                    ] + QueueResources.encryption(trigger)))
-            let queueArn = Intrinsic.getAtt(queueID, "Arn")
-            builder.add(
-                prefix + "DeadLetterQueuePolicy",
-                Resource(
-                    "AWS::SQS::QueuePolicy",
-                    properties: [
-                        ("Queues", .array([Intrinsic.ref(queueID)])),
-                        (
-                            "PolicyDocument",
-                            .object([
-                                ("Version", .string("2012-10-17")),
-                                (
-                                    "Statement",
-                                    .array([
-                                        QueueResources.denyInsecureTransport([queueArn])
-                                    ])
-                                ),
-                            ])
-                        ),
-                    ]))
+            let queueArn = builder.addStandaloneQueue(
+                queueID, name: name, retention: trigger.integer("dLQueueMessageRetentionPeriod"),
+                encryption: QueueResources.encryption(trigger))
             destination = queueArn
             builder.output(queueID + "Arn", queueArn, "ARN of the on-failure destination queue")
             AlarmFactory(trigger: trigger, tags: builder.tagList)

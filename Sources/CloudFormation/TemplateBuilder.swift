@@ -252,36 +252,9 @@ public struct TemplateBuilder: Sendable {
 
     /// `<function name>-failed`: where Lambda puts asynchronous invocations that failed every retry.
     mutating func addFunctionDeadLetterQueue(_ function: ResolvedFunction) {
-        let queueArn = Intrinsic.getAtt("FunctionDeadLetterQueue", "Arn")
-        add(
-            "FunctionDeadLetterQueue",
-            Resource(
-                "AWS::SQS::Queue", metadata: Checkov.metadata([Checkov.queueEncryptedWithSSESQS]),
-                properties: [
-                    ("QueueName", Intrinsic.string(InterpolatedString(parts: function.name.parts + [.literal("-failed")]))),
-                    ("MessageRetentionPeriod", .integer(1_209_600)),
-                    ("SqsManagedSseEnabled", .bool(true)),
-                    ("Tags", tagList),
-                ]))
-        add(
-            "FunctionDeadLetterQueuePolicy",
-            Resource(
-                "AWS::SQS::QueuePolicy",
-                properties: [
-                    ("Queues", .array([Intrinsic.ref("FunctionDeadLetterQueue")])),
-                    (
-                        "PolicyDocument",
-                        .object([
-                            ("Version", .string("2012-10-17")),
-                            (
-                                "Statement",
-                                .array([
-                                    QueueResources.denyInsecureTransport([queueArn])
-                                ])
-                            ),
-                        ])
-                    ),
-                ]))
+        let queueArn = addStandaloneQueue(
+            "FunctionDeadLetterQueue", name: InterpolatedString(parts: function.name.parts + [.literal("-failed")]),
+            retention: 1_209_600, encryption: [("SqsManagedSseEnabled", .bool(true))])
         output("FunctionDeadLetterQueueArn", queueArn, "ARN of the queue for invocations that failed every retry")
     }
 }
