@@ -105,6 +105,8 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `text`, where `$${` is a literal `${` and any `${...}` but the known variables is a problem.
     public static func parse(_ text: String) -> (InterpolatedString, [ParseProblem]) {
+        // Most strings hold no variable at all; one byte scan spares them the scalar-by-scalar walk.
+        guard text.utf8.contains(UInt8(ascii: "$")) else { return (InterpolatedString(literal: text), []) }
         let scalars = Array(text.unicodeScalars)
         var parts: [Part] = []
         var problems: [ParseProblem] = []
