@@ -10,11 +10,11 @@ public struct Linter: Sendable {
         var found: [(Diagnostic, Syslevel?)] = []
         for manifest in manifests {
             for trigger in manifest.triggers {
-                // Validating a pattern is the dearest check; a dozen rules share one analysis of it.
-                let patterns = AnalysedPattern.all(in: trigger)
+                // Validating patterns and parsing schedules are the dearest checks; the rules share one analysis.
+                let analysis = TriggerAnalysis(trigger)
                 for rule in RuleRegistry.triggerRules {
                     let diagnostics =
-                        (rule as? any PatternRule)?.check(patterns, trigger: trigger, manifest: manifest)
+                        (rule as? any AnalysedRule)?.check(analysis, trigger: trigger, manifest: manifest)
                         ?? rule.check(trigger, in: manifest)
                     found += diagnostics.map { ($0, manifest.syslevel) }
                 }

@@ -3,7 +3,7 @@ import Schedules
 import TriggerModel
 
 /// A `cron(...)` expression with a wrong field count, value, wildcard or day-of-month / day-of-week combination.
-public struct CronExpressionRule: TriggerRule {
+public struct CronExpressionRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .cronExpression, name: "cron-expression", severity: .error,
         summary: "a cron expression breaks EventBridge's six-field grammar",
@@ -28,7 +28,7 @@ public struct CronExpressionRule: TriggerRule {
 
     public init() {}
 
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        scheduleDiagnostics(trigger, kind: .cron)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        scheduleDiagnostics(analysis, kind: .cron)
     }
 }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// Lambda event-source-mapping filters: at most 20, each at most 4,096 characters.
-public struct FilterCriteriaLimitsRule: PatternRule {
+public struct FilterCriteriaLimitsRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .filterCriteriaLimits, name: "filter-criteria-limits", severity: .error,
         summary: "filterCriteria has more than 20 filters or a filter longer than 4,096 characters",
@@ -24,8 +24,8 @@ public struct FilterCriteriaLimitsRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        let filters = patterns.map(\.subject).filter { $0.parameter == "filterCriteria" }
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        let filters = analysis.patterns.map(\.subject).filter { $0.parameter == "filterCriteria" }
         var found: [Diagnostic] = []
         if filters.count > Self.maxFilters {
             found.append(

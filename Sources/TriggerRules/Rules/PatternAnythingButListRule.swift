@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// `anything-but` holds a list of prefixes, suffixes, case-insensitive values or wildcards.
-public struct PatternAnythingButListRule: PatternRule {
+public struct PatternAnythingButListRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternAnythingButList, name: "pattern-anything-but-list", severity: .warning,
         summary: "an `anything-but` holds a list of prefixes, suffixes, case-insensitive values or wildcards",
@@ -19,7 +19,7 @@ public struct PatternAnythingButListRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .anythingButList)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .anythingButList)
     }
 }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// A cidr match is not an IPv4 or IPv6 block with a mask below 32 or 128.
-public struct PatternCIDRRule: PatternRule {
+public struct PatternCIDRRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternCIDR, name: "pattern-cidr", severity: .error,
         summary: "a cidr match is not an IPv4 or IPv6 block with a mask below 32 or 128",
@@ -19,7 +19,7 @@ public struct PatternCIDRRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .cidr)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .cidr)
     }
 }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// A number in numeric matching is beyond ±5.0e9 or has more than 6 decimal places.
-public struct PatternNumericPrecisionRule: PatternRule {
+public struct PatternNumericPrecisionRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternNumericPrecision, name: "pattern-numeric-precision", severity: .warning,
         summary: "a number in numeric matching is beyond ±5.0e9 or has more than 6 decimal places",
@@ -20,7 +20,7 @@ public struct PatternNumericPrecisionRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .numericPrecision)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .numericPrecision)
     }
 }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// A numeric match is not one of [op, n] or [>/>=, low, </<=, high] with low below high.
-public struct PatternNumericRule: PatternRule {
+public struct PatternNumericRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternNumeric, name: "pattern-numeric", severity: .error,
         summary: "a numeric match is not one of [op, n] or [>/>=, low, </<=, high] with low below high",
@@ -21,7 +21,7 @@ public struct PatternNumericRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .numeric)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .numeric)
     }
 }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// A match expression has an unknown operator, several operators or an operand of the wrong type.
-public struct PatternOperatorRule: PatternRule {
+public struct PatternOperatorRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternOperator, name: "pattern-operator", severity: .error,
         summary: "a match expression has an unknown operator, several operators or an operand of the wrong type",
@@ -26,7 +26,7 @@ public struct PatternOperatorRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .matchOperator)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .matchOperator)
     }
 }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// `$or` is not a list of at least two objects, names a reserved word, or expands to over 1,000 rules.
-public struct PatternOrRule: PatternRule {
+public struct PatternOrRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternOr, name: "pattern-or", severity: .error,
         summary: "an `$or` is not a list of at least two objects, names a reserved word, or expands to over 1,000 rules",
@@ -20,7 +20,7 @@ public struct PatternOrRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .or)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .or)
     }
 }

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// An event pattern over the default quota of 2,048 characters.
-public struct PatternQuotaRule: PatternRule {
+public struct PatternQuotaRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternOverQuota, name: "pattern-over-default-quota", severity: .warning,
         summary: "the minified event pattern is longer than the default quota of 2,048 characters",
@@ -16,8 +16,8 @@ public struct PatternQuotaRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patterns.map(\.subject).filter { $0.parameter == "eventPattern" }.compactMap { subject in
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        analysis.patterns.map(\.subject).filter { $0.parameter == "eventPattern" }.compactMap { subject in
             let size = JSONWriter.compact(subject.json).count
             guard size > Self.quota, size <= PatternSizeRule.limit else { return nil }
             return diagnostic(

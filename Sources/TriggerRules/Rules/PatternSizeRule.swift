@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// An event pattern over 4,096 characters, minified: the API and CloudFormation refuse it.
-public struct PatternSizeRule: PatternRule {
+public struct PatternSizeRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternTooLarge, name: "pattern-too-large", severity: .error,
         summary: "the minified event pattern is longer than 4,096 characters",
@@ -16,8 +16,8 @@ public struct PatternSizeRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patterns.map(\.subject).filter { $0.parameter == "eventPattern" }.compactMap { subject in
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        analysis.patterns.map(\.subject).filter { $0.parameter == "eventPattern" }.compactMap { subject in
             let size = JSONWriter.compact(subject.json).count
             guard size > Self.limit else { return nil }
             return diagnostic(

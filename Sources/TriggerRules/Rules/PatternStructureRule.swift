@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// An event pattern is not an object of objects and non-empty value lists.
-public struct PatternStructureRule: PatternRule {
+public struct PatternStructureRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternStructure, name: "pattern-structure", severity: .error,
         summary: "an event pattern is not an object of objects and non-empty value lists",
@@ -22,7 +22,7 @@ public struct PatternStructureRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .structure)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .structure)
     }
 }

@@ -101,38 +101,3 @@ struct PatternSubject {
             end: SourceLocation(line: range.start.line, column: start + offsets.upperBound))
     }
 }
-
-/// A pattern of a trigger with every problem the validator found in it: worked out once per trigger and
-/// syslevel, and shared by all the pattern rules, each of which reports the problems of its own kind.
-public struct AnalysedPattern {
-    let subject: PatternSubject
-    let problems: [PatternProblem]
-
-    /// The patterns of a trigger, each validated once.
-    static func all(in trigger: ResolvedTrigger) -> [AnalysedPattern] {
-        PatternSubject.all(in: trigger).map { AnalysedPattern(subject: $0, problems: $0.problems()) }
-    }
-}
-
-/// A rule about event patterns, filter criteria or filter policies. The linter analyses a trigger's patterns
-/// once and hands the analysis to every pattern rule; run alone, a rule analyses them itself.
-public protocol PatternRule: TriggerRule {
-    func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic]
-}
-
-extension PatternRule {
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        check(AnalysedPattern.all(in: trigger), trigger: trigger, manifest: manifest)
-    }
-
-    /// One diagnostic per problem of the given kind in every pattern of the trigger.
-    func patternDiagnostics(_ patterns: [AnalysedPattern], kind: PatternProblem.Kind) -> [Diagnostic] {
-        patterns.flatMap { pattern in
-            pattern.problems.filter { $0.kind == kind }.map { problem in
-                diagnostic(
-                    "\(pattern.subject.parameter) \(problem.path): \(problem.message)", at: pattern.subject.range(of: problem),
-                    help: problem.help)
-            }
-        }
-    }
-}

@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// A wildcard has two `*` in a row or an escape other than `\\*` and `\\\\`.
-public struct PatternWildcardRule: PatternRule {
+public struct PatternWildcardRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .patternWildcard, name: "pattern-wildcard", severity: .error,
         summary: "a wildcard has two `*` in a row or an escape other than `\\*` and `\\\\`",
@@ -19,7 +19,7 @@ public struct PatternWildcardRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .wildcard)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .wildcard)
     }
 }

@@ -3,7 +3,7 @@ import Schedules
 import TriggerModel
 
 /// A `rate(...)` expression with a bad value or unit, or the wrong number for its unit.
-public struct RateExpressionRule: TriggerRule {
+public struct RateExpressionRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .rateExpression, name: "rate-expression", severity: .error,
         summary: "a rate expression has a bad value or unit, or a plural unit for 1 (or the reverse)",
@@ -20,7 +20,7 @@ public struct RateExpressionRule: TriggerRule {
 
     public init() {}
 
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        scheduleDiagnostics(trigger, kind: .rate)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        scheduleDiagnostics(analysis, kind: .rate)
     }
 }

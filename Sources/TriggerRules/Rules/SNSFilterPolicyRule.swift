@@ -3,7 +3,7 @@ import EventPattern
 import TriggerModel
 
 /// SNS filter policies on message attributes: flat, five attributes, 150 combinations, SNS's numeric range.
-public struct SNSFilterPolicyRule: PatternRule {
+public struct SNSFilterPolicyRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .snsFilterPolicy, name: "sns-filter-policy", severity: .error,
         summary: "the SNS filter policy breaks a limit of attribute-based filtering",
@@ -27,7 +27,7 @@ public struct SNSFilterPolicyRule: PatternRule {
 
     public init() {}
 
-    public func check(_ patterns: [AnalysedPattern], trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        patternDiagnostics(patterns, kind: .snsFilterPolicy)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        patternDiagnostics(analysis, kind: .snsFilterPolicy)
     }
 }

@@ -3,7 +3,7 @@ import Schedules
 import TriggerModel
 
 /// A schedule expression that is neither `cron(...)` nor `rate(...)`.
-public struct ScheduleFormRule: TriggerRule {
+public struct ScheduleFormRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .scheduleForm, name: "schedule-expression-form", severity: .error,
         summary: "scheduleExpression is neither cron(...) nor rate(...)",
@@ -18,7 +18,7 @@ public struct ScheduleFormRule: TriggerRule {
 
     public init() {}
 
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
-        scheduleDiagnostics(trigger, kind: .form)
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
+        scheduleDiagnostics(analysis, kind: .form)
     }
 }

@@ -3,7 +3,7 @@ import Schedules
 import TriggerModel
 
 /// A schedule that fires again before the function's timeout has passed.
-public struct ScheduleFrequencyRule: TriggerRule {
+public struct ScheduleFrequencyRule: AnalysedRule {
     public static let description = RuleDescription(
         code: .scheduleFasterThanTimeout, name: "schedule-faster-than-timeout", severity: .warning,
         summary: "the schedule fires more often than the function's timeout",
@@ -24,10 +24,10 @@ public struct ScheduleFrequencyRule: TriggerRule {
 
     public init() {}
 
-    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
+    public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
         // Schedules fire at most once a minute, so a timeout of a minute or less can never be overrun.
         guard let function = manifest.function, function.timeout > 60,
-            let subject = ScheduleSubject(trigger), case .success(let schedule) = subject.parsed,
+            let subject = analysis.schedule, case .success(let schedule) = subject.parsed,
             let interval = schedule.shortestInterval(from: Self.sampleStart),
             interval < function.timeout
         else { return [] }

@@ -46,13 +46,3 @@ struct ScheduleSubject {
         return text + "trigger:\n  type: cwschedule\n  parameters:\n    scheduleExpression:\n      value: \(expression)\n"
     }
 }
-
-extension TriggerRule {
-    /// One diagnostic per schedule problem of the given kind.
-    func scheduleDiagnostics(_ trigger: ResolvedTrigger, kind: ScheduleProblem.Kind) -> [Diagnostic] {
-        guard let subject = ScheduleSubject(trigger) else { return [] }
-        return subject.problems.filter { $0.kind == kind }.map {
-            diagnostic($0.message, at: subject.range(of: $0.offsets), help: $0.help)
-        }
-    }
-}

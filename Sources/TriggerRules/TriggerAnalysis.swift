@@ -1,0 +1,53 @@
+import Diagnostics
+import EventPattern
+import Schedules
+import TriggerModel
+
+/// A pattern of a trigger with every problem the validator found in it.
+public struct AnalysedPattern {
+    let subject: PatternSubject
+    let problems: [PatternProblem]
+}
+
+/// What the dearer checks of a trigger need, worked out once per trigger and syslevel and shared by every rule
+/// that reads it: each pattern validated, the schedule expression parsed.
+public struct TriggerAnalysis {
+    let patterns: [AnalysedPattern]
+    let schedule: ScheduleSubject?
+
+    init(_ trigger: ResolvedTrigger) {
+        patterns = PatternSubject.all(in: trigger).map { AnalysedPattern(subject: $0, problems: $0.problems()) }
+        schedule = ScheduleSubject(trigger)
+    }
+}
+
+/// A rule that reads a trigger's analysis. The linter analyses each trigger once and hands the analysis to
+/// every such rule; run alone, a rule analyses the trigger itself.
+public protocol AnalysedRule: TriggerRule {
+    func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic]
+}
+
+extension AnalysedRule {
+    public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
+        check(TriggerAnalysis(trigger), trigger: trigger, manifest: manifest)
+    }
+
+    /// One diagnostic per problem of the given kind in every pattern of the trigger.
+    func patternDiagnostics(_ analysis: TriggerAnalysis, kind: PatternProblem.Kind) -> [Diagnostic] {
+        analysis.patterns.flatMap { pattern in
+            pattern.problems.filter { $0.kind == kind }.map { problem in
+                diagnostic(
+                    "\(pattern.subject.parameter) \(problem.path): \(problem.message)", at: pattern.subject.range(of: problem),
+                    help: problem.help)
+            }
+        }
+    }
+
+    /// One diagnostic per schedule problem of the given kind.
+    func scheduleDiagnostics(_ analysis: TriggerAnalysis, kind: ScheduleProblem.Kind) -> [Diagnostic] {
+        guard let subject = analysis.schedule else { return [] }
+        return subject.problems.filter { $0.kind == kind }.map {
+            diagnostic($0.message, at: subject.range(of: $0.offsets), help: $0.help)
+        }
+    }
+}
