@@ -18,8 +18,11 @@ struct CompileCommand: ParsableCommand {
               triggerc compile trigger.yaml -s sat --stdout --format yaml
             """)
 
-    @Argument(help: "The trigger.yaml manifests to compile.")
-    var manifests: [String]
+    @Argument(help: ArgumentHelp("The trigger.yaml manifests to compile.", valueName: "manifests"))
+    var arguments: [String]
+
+    /// The paths, as given (`ManifestArguments` joins runs of them before parsing).
+    var manifests: [String] { ManifestArguments.expanded(arguments) }
 
     @Option(name: [.customShort("s"), .customLong("syslevel")], help: "Compile only this syslevel (repeatable).")
     var syslevels: [Syslevel] = []

@@ -19,8 +19,11 @@ struct LintCommand: ParsableCommand {
               triggerc lint --format sarif trigger.yaml > triggerc.sarif  # code scanning
             """)
 
-    @Argument(help: "The trigger.yaml manifests to check.")
-    var manifests: [String]
+    @Argument(help: ArgumentHelp("The trigger.yaml manifests to check.", valueName: "manifests"))
+    var arguments: [String]
+
+    /// The paths, as given (`ManifestArguments` joins runs of them before parsing).
+    var manifests: [String] { ManifestArguments.expanded(arguments) }
 
     @Option(help: "The output format: text, json, github or sarif.")
     var format: DiagnosticFormat = .text

@@ -13,10 +13,7 @@ public struct Linter: Sendable {
                 // Validating patterns and parsing schedules are the dearest checks; the rules share one analysis.
                 let analysis = TriggerAnalysis(trigger)
                 for rule in RuleRegistry.triggerRules {
-                    let diagnostics =
-                        (rule as? any AnalysedRule)?.check(analysis, trigger: trigger, manifest: manifest)
-                        ?? rule.check(trigger, in: manifest)
-                    found += diagnostics.map { ($0, manifest.syslevel) }
+                    found += rule.check(analysis, trigger: trigger, manifest: manifest).map { ($0, manifest.syslevel) }
                 }
             }
         }

@@ -1,3 +1,4 @@
 import TriggerCLI
 
-TriggerCommand.main()
+// Many manifest paths are joined before ArgumentParser sees them (ManifestArguments explains why).
+TriggerCommand.main(ManifestArguments.coalesced(Array(CommandLine.arguments.dropFirst())))
