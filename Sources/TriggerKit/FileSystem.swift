@@ -65,20 +65,29 @@ public struct LocalFileSystem: FileSystem {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
+        // Read straight into storage of the size stat gave (plus room to see the end of the file at once),
+        // growing it only if the file grew since; no zero-filled buffer, no second copy per chunk.
+        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(info.st_size) + 4096, alignment: 1)
+        defer { storage.deallocate() }
+        var total = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if total == storage.count {
+                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: 2 * storage.count, alignment: 1)
+                larger.copyMemory(from: UnsafeRawBufferPointer(storage))
+                storage.deallocate()
+                storage = larger
+            }
+            let count = Glibc.read(descriptor, storage.baseAddress! + total, storage.count - total)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileSystemError(path: path, reason: Self.reason())
             }
             if count == 0 { break }
-            bytes.append(contentsOf: buffer[0..<count])
+            total += count
             // The file may grow after stat; the limit holds for what is read.
-            if bytes.count > limit { throw FileSystemError(path: path, reason: "is larger than the limit of \(limit) bytes") }
+            if total > limit { throw FileSystemError(path: path, reason: "is larger than the limit of \(limit) bytes") }
         }
-        return bytes
+        return Array(storage[..<total])
     }
 
     /// Whether anything (a file, a directory, a dangling symbolic link) exists at `path`.
@@ -100,8 +109,14 @@ public struct LocalFileSystem: FileSystem {
     public func stage(_ files: [(path: String, contents: String)]) throws(FileSystemError) -> StagedFiles {
         var staged = StagedFiles()
         do throws(FileSystemError) {
+            // A manifest's templates share a directory: make sure of each directory once, not once per file.
+            var ready: String?
             for file in files {
-                try makeDirectories(parent(of: file.path), created: &staged.createdDirectories)
+                let directory = parent(of: file.path)
+                if directory != ready {
+                    try makeDirectories(directory, created: &staged.createdDirectories)
+                    ready = directory
+                }
                 let temporary = try write(file.contents, beside: file.path)
                 staged.files.append((temporary, file.path))
             }
@@ -181,13 +196,14 @@ public struct LocalFileSystem: FileSystem {
         }
     }
 
+    // By UTF-8 bytes: `/` is ASCII and never part of another character.
     func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     func base(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 }

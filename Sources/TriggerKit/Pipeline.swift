@@ -67,9 +67,12 @@ public struct Pipeline: Sendable {
     /// Where `compile` writes a template (SPEC 5): `DIR/<manifest path without extension>.<syslevel>.json`.
     /// `..` and `.` components and a leading `/` are dropped so that every output stays inside DIR.
     public static func outputPath(manifest: String, outputDirectory: String, syslevel: Syslevel, fileExtension: String) -> String {
-        var components = manifest.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." && $0 != ".." }
+        // By UTF-8 bytes: `/` and `.` are ASCII, never part of another character, and splitting by characters
+        // (grapheme breaking) cost more than the rest of the path handling.
+        var components = manifest.utf8.split(separator: UInt8(ascii: "/")).compactMap(Substring.init)
+            .filter { $0 != "." && $0 != ".." }
         if var last = components.popLast() {
-            if let dot = last.lastIndex(of: "."), dot != last.startIndex { last = last[..<dot] }
+            if let dot = last.utf8.lastIndex(of: UInt8(ascii: ".")), dot != last.startIndex { last = last[..<dot] }
             components.append(last)
         }
         let relative = components.joined(separator: "/")

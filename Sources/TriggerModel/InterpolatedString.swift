@@ -17,6 +17,11 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
     public let parts: [Part]
 
     public init(parts: [Part]) {
+        // Most strings are one literal: keep the array as it is instead of building a merged copy.
+        if parts.count == 1, case .literal(let text) = parts[0] {
+            self.parts = text.isEmpty ? [] : parts
+            return
+        }
         var merged: [Part] = []
         for part in parts {
             if case .literal(let text) = part {
@@ -35,15 +40,23 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
 
     /// The text with `${syslevel}` replaced by `syslevel`; pseudo parameters stay as parts.
     public func resolving(syslevel: Syslevel) -> InterpolatedString {
-        InterpolatedString(
+        guard parts.contains(.syslevel) else { return self }
+        return InterpolatedString(
             parts: parts.map { part in
                 if case .syslevel = part { return .literal(syslevel.rawValue) }
                 return part
             })
     }
 
+    /// The text of a string that is one literal, the common case, which the accessors below answer without
+    /// joining parts.
+    private var onlyLiteral: String? {
+        if parts.count == 1, case .literal(let text) = parts[0] { text } else { nil }
+    }
+
     /// The plain text when no pseudo parameter and no `${syslevel}` is left.
     public var literalValue: String? {
+        if let text = onlyLiteral { return text }
         var text = ""
         for part in parts {
             guard case .literal(let piece) = part else { return nil }
@@ -59,7 +72,8 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
 
     /// The text in `Fn::Sub` syntax: literal `${` written as `${!`, variables as `${NAME}`.
     public var substitutionTemplate: String {
-        parts.map { part in
+        if let text = onlyLiteral { return Self.escaping(text, with: "${!") }
+        return parts.map { part in
             switch part {
             case .literal(let text): Self.escaping(text, with: "${!")
             case .syslevel: "${syslevel}"
@@ -70,7 +84,8 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
 
     /// The text as the user wrote it, with variables in `${...}` form.
     public var description: String {
-        parts.map { part in
+        if let text = onlyLiteral { return Self.escaping(text, with: "$${") }
+        return parts.map { part in
             switch part {
             case .literal(let text): Self.escaping(text, with: "$${")
             case .syslevel: "${syslevel}"
@@ -87,7 +102,8 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
 
     /// The text with every variable shown as `${NAME}`, for messages and name checks.
     public var displayText: String {
-        parts.map { part in
+        if let text = onlyLiteral { return text }
+        return parts.map { part in
             switch part {
             case .literal(let text): text
             case .syslevel: "${syslevel}"

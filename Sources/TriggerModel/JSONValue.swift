@@ -1,6 +1,6 @@
 /// A JSON value with ordered object members and numbers kept as their source text, so that an event
 /// pattern's `3.0e2` stays `3.0e2` (EventBridge compares numbers in exact matches by their text).
-public indirect enum JSONValue: Sendable, Hashable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number in JSON syntax, exactly as it will be written.

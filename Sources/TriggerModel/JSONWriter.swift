@@ -3,24 +3,19 @@
 public enum JSONWriter {
     /// The canonical text of any JSON value, ending with a newline.
     public static func pretty(_ value: JSONValue) -> String {
-        String(decoding: prettyBytes(value), as: UTF8.self)
-    }
-
-    /// The UTF-8 bytes of `pretty(value)`.
-    public static func prettyBytes(_ value: JSONValue) -> [UInt8] {
         // Templates are a few kilobytes; starting there saves the first handful of doublings.
-        var output: [UInt8] = []
-        output.reserveCapacity(8192)
-        write(value, indent: 0, into: &output)
+        var output = ByteSink(capacity: 8192)
+        var layout = 0
+        write(value, indent: 0, sortingKeys: false, into: &output, layout: &layout)
         output.append(newline)
-        return output
+        return output.text()
     }
 
     /// The value on one line with no spaces, as CloudFormation measures sizes.
     public static func compact(_ value: JSONValue) -> String {
-        var output: [UInt8] = []
+        var output = ByteSink(capacity: 256)
         writeCompact(value, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output.text()
     }
 
     /// `compact(value).utf8.count`, counted without building the text.
@@ -47,15 +42,13 @@ public enum JSONWriter {
 
     /// Pretty JSON written an object member at a time, for documents whose outer objects are not `JSONValue`s
     /// (templates); gives `pretty`'s bytes and, from the same pass, the size of the compact form.
-    public struct Stream {
-        private var output: [UInt8] = []
+    public struct Stream: ~Copyable {
+        private var output = ByteSink(capacity: 16_384)
         private var layout = 0
         /// For each open object, whether it has a member yet.
         private var open: [Bool] = []
 
-        public init() {
-            output.reserveCapacity(8192)
-        }
+        public init() {}
 
         /// Opens an object, at the top or as the value of the member just named by `key`.
         public mutating func beginObject() {
@@ -91,9 +84,10 @@ public enum JSONWriter {
         }
 
         /// The text with its trailing newline, and the byte count of the same document written compactly.
-        public mutating func finish() -> (text: String, compactByteCount: Int) {
+        public consuming func finish() -> (text: String, compactByteCount: Int) {
             output.append(JSONWriter.newline)
-            return (String(decoding: output, as: UTF8.self), output.count - layout - 1)
+            let compactByteCount = output.count - layout - 1
+            return (output.text(), compactByteCount)
         }
     }
 
@@ -102,15 +96,10 @@ public enum JSONWriter {
     private static let quote = UInt8(ascii: "\"")
     private static let backslash = UInt8(ascii: "\\")
 
-    static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
-        var layout = 0
-        write(value, indent: indent, sortingKeys: false, into: &output, layout: &layout)
-    }
-
     /// Writes `value` indented; `layout` grows by the bytes the compact form would not have (line breaks,
     /// indentation, the space after each colon). `sortingKeys` writes every object's members sorted by key,
     /// as `sortedKeys(value)` would, without building the sorted copy.
-    static func write(_ value: JSONValue, indent: Int, sortingKeys: Bool, into output: inout [UInt8], layout: inout Int) {
+    static func write(_ value: JSONValue, indent: Int, sortingKeys: Bool, into output: inout ByteSink, layout: inout Int) {
         switch value {
         case .array(let items) where !items.isEmpty:
             output.append(UInt8(ascii: "["))
@@ -141,25 +130,18 @@ public enum JSONWriter {
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-
     @inline(__always)
-    static func newline(indent: Int, into output: inout [UInt8], layout: inout Int) {
+    static func newline(indent: Int, into output: inout ByteSink, layout: inout Int) {
         output.append(newline)
-        var remaining = indent
-        while remaining > 0 {
-            let count = min(remaining, spaces.count)
-            output.append(contentsOf: spaces[..<count])
-            remaining -= count
-        }
+        output.append(repeating: space, count: indent)
         layout += 1 + indent
     }
 
-    static func writeCompact(_ value: JSONValue, into output: inout [UInt8]) {
+    static func writeCompact(_ value: JSONValue, into output: inout ByteSink) {
         switch value {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let text): output.append(contentsOf: text.utf8)
+        case .null: output.append("null" as StaticString)
+        case .bool(let flag): output.append(flag ? "true" as StaticString : "false")
+        case .number(let text): output.append(text)
         case .string(let text): writeString(text, into: &output)
         case .array(let items):
             output.append(UInt8(ascii: "["))
@@ -187,7 +169,7 @@ public enum JSONWriter {
         byte < 0x20 || byte == quote || byte == backslash || byte == 0xE2
     }
 
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    static func writeString(_ text: String, into output: inout ByteSink) {
         output.append(quote)
         var text = text
         text.withUTF8 { bytes in
@@ -204,12 +186,12 @@ public enum JSONWriter {
                     index += length
                     continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                output.append(contentsOf: escape.utf8)
+                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                output.append(escape)
                 index += length
                 runStart = index
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         output.append(quote)
     }

@@ -27,7 +27,7 @@ public struct YAMLPair: Sendable, Hashable {
 /// keys are applied, so consumers never see either; a merged pair keeps the range where it was written.
 public struct YAMLNode: Sendable, Hashable {
     /// The shape of a node.
-    public indirect enum Kind: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
         case scalar(String, ScalarStyle)
         case sequence([YAMLNode])
         case mapping([YAMLPair])
