@@ -1,11 +1,20 @@
 /// The built-in defaults of SPEC section 3 that have a concrete value; "AWS default" settings stay absent
 /// so that the template leaves them to AWS.
 enum BuiltInDefaults {
+    /// The names of the settings each type has: one set lookup per default instead of a catalog lookup and a
+    /// lookup in the setting's set of types.
+    private static let namesByType: [TriggerType: Set<String>] = Dictionary(
+        uniqueKeysWithValues: TriggerType.allCases.map { type in
+            (type, Set(SettingCatalog.all.filter { $0.types.contains(type) }.map(\.name)))
+        })
+
     static func values(for trigger: ResolvedTrigger, function: ResolvedFunction?) -> [(String, SettingValue, String)] {
         let type = trigger.type
+        let names = namesByType[type] ?? []
         var values: [(String, SettingValue, String)] = []
+        values.reserveCapacity(names.count)
         func add(_ name: String, _ value: SettingValue, _ how: String) {
-            guard SettingCatalog.spec(named: name)?.types.contains(type) == true else { return }
+            guard names.contains(name) else { return }
             values.append((name, value, how))
         }
         func text(_ value: String) -> SettingValue { .string(InterpolatedString(literal: value)) }

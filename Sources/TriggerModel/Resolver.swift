@@ -21,8 +21,9 @@ public struct Resolver: Sendable {
 
     /// Resolves one trigger: explicit values first, then the built-in defaults, which may depend on them.
     public func resolve(_ spec: TriggerSpec, for syslevel: Syslevel, function: ResolvedFunction?) -> ResolvedTrigger {
-        var settings: [String: ResolvedSetting] = [:]
-        var defaults: [String: SettingEntry] = [:]
+        // Room for the built-in defaults too, so that the table is not rehashed as it fills.
+        var settings: [String: ResolvedSetting] = Dictionary(minimumCapacity: 64)
+        var defaults: [String: SettingEntry] = Dictionary(minimumCapacity: spec.defaults.count)
         for entry in spec.defaults {
             defaults[entry.name] = entry
             settings[entry.name] = ResolvedSetting(
@@ -38,10 +39,12 @@ public struct Resolver: Sendable {
                 replacedDefault: defaults[entry.name])
         }
         var trigger = ResolvedTrigger(spec: spec, syslevel: syslevel, settings: settings, parameters: [:])
-        for (name, value, how) in BuiltInDefaults.values(for: trigger, function: function) where trigger.settings[name] == nil {
-            trigger.settings[name] = ResolvedSetting(
-                name: name, value: value, written: value, provenance: .builtIn(how), valueRange: nil, replacedDefault: nil)
-        }
+        // What the manifest sets wins; `merge` looks each name up once.
+        trigger.settings.merge(
+            BuiltInDefaults.values(for: trigger, function: function).lazy.map { name, value, how in
+                (name, ResolvedSetting(name: name, value: value, written: value, provenance: .builtIn(how), valueRange: nil, replacedDefault: nil))
+            },
+            uniquingKeysWith: { written, _ in written })
         var parameters: [String: ResolvedParameter] = [:]
         for parameter in spec.parameters {
             parameters[parameter.name] = resolve(parameter, syslevel: syslevel, provenance: .defaults(parameter.keyRange))

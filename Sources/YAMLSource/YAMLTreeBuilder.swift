@@ -187,6 +187,7 @@ struct YAMLTreeBuilder {
     /// The mapping's pairs with duplicates reported and dropped and `<<` merges applied: merged pairs go
     /// where the `<<` key was, unless the mapping writes the key itself or an earlier merge supplied it.
     private mutating func resolvePairs(_ written: [YAMLPair]) -> [YAMLPair] {
+        if written.count <= 16, Self.hasDistinctScalarKeys(written) { return written }
         enum Entry {
             case pair(YAMLPair)
             case merge([[YAMLPair]])
@@ -227,6 +228,18 @@ struct YAMLTreeBuilder {
             }
         }
         return pairs
+    }
+
+    /// Whether every key is a scalar other than `<<` and no two have the same text: the common mapping, which
+    /// needs neither merging nor a duplicate report. Comparing a few texts costs less than hashing key shapes.
+    private static func hasDistinctScalarKeys(_ pairs: [YAMLPair]) -> Bool {
+        var texts: [String] = []
+        texts.reserveCapacity(pairs.count)
+        for pair in pairs {
+            guard case .scalar(let text, _) = pair.key.kind, !pair.key.isMergeKey, !texts.contains(text) else { return false }
+            texts.append(text)
+        }
+        return true
     }
 
     /// The pair lists a `<<` value merges in, or nil (with a diagnostic) when it is not a mapping or a list

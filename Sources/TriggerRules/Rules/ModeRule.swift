@@ -37,20 +37,23 @@ public struct ModeRule: TriggerRule {
         "alarmEventsFailedInvocationsMode", "alarmEventsFailedInvocationsThreshold", "alarmActions",
     ]
 
+    /// `bundledOnly` for types with a rule, whose `topicName` is not a resource the template creates.
+    static let bundledOnlyWithRule = bundledOnly.subtracting(["topicName"])
+
     public init() {}
 
     public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let written = trigger.settings.values.filter { $0.valueRange != nil }.sorted { $0.name < $1.name }
         let bundledRange = trigger.spec.bundled?.range
         let modeNote = bundledRange.map { [Note("bundled is set here", at: $0)] } ?? []
         if trigger.isBundled {
-            let existing: Set<String> = trigger.type.hasQueue ? ["queueArn", "dLQueueArn"] : []
-            for setting in written where existing.contains(setting.name) {
+            // In name order, as the other branch reports.
+            for name in trigger.type.hasQueue ? ["dLQueueArn", "queueArn"] : [] {
+                guard let range = trigger[name]?.valueRange else { continue }
                 found.append(
                     diagnostic(
-                        "`\(setting.name)` names an existing queue, but the template creates the queues (bundled: true)",
-                        at: setting.valueRange!, help: "use `bundled: false` to wire an existing queue, or remove it"))
+                        "`\(name)` names an existing queue, but the template creates the queues (bundled: true)",
+                        at: range, help: "use `bundled: false` to wire an existing queue, or remove it"))
             }
             for (create, existing) in [("topicName", "topicArn"), ("streamName", "streamArn")]
             where trigger[create] != nil && trigger[existing]?.valueRange != nil {
@@ -61,8 +64,10 @@ public struct ModeRule: TriggerRule {
                         help: "`\(create)` creates the resource, `\(existing)` uses an existing one"))
             }
         } else {
-            let creates: Set<String> = trigger.type.hasRule ? Self.bundledOnly.subtracting(["topicName"]) : Self.bundledOnly
-            for setting in written where creates.contains(setting.name) {
+            let creates = trigger.type.hasRule ? Self.bundledOnlyWithRule : Self.bundledOnly
+            // Filtered before sorting: sorting every written setting cost more than the check.
+            let ignored = trigger.settings.values.filter { $0.valueRange != nil && creates.contains($0.name) }
+            for setting in ignored.sorted(by: { $0.name < $1.name }) {
                 found.append(
                     diagnostic(
                         "`\(setting.name)` has no effect with bundled: false: the template creates no queue, topic, stream or alarm",

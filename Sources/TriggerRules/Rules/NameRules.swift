@@ -125,9 +125,20 @@ public struct PlaceholderValueRule: TriggerRule {
         // Every character upper-cases to at least one, and takes at most 4 bytes: longer text cannot become a
         // 16-letter word, so it need not be upper-cased (which allocates, for every scalar of every pattern).
         guard text.utf8.count <= 64 else { return false }
-        let upper = text.uppercased()
-        return ["CHANGEME", "CHANGE_ME", "TODO", "FIXME", "XXX", "REPLACE_ME", "YOUR_BUCKET_NAME"].contains(upper)
+        // ASCII text, almost every value, is compared byte by byte without building an upper-cased copy; other
+        // text is upper-cased, since some letters (`ı`, `ſ`) become ASCII ones.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return placeholderWords.contains { word in
+                word.utf8.count == text.utf8.count
+                    && zip(word.utf8, text.utf8).allSatisfy { expected, byte in
+                        byte == expected || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") && byte - 32 == expected)
+                    }
+            }
+        }
+        return placeholderWords.contains(text.uppercased())
     }
+
+    static let placeholderWords = ["CHANGEME", "CHANGE_ME", "TODO", "FIXME", "XXX", "REPLACE_ME", "YOUR_BUCKET_NAME"]
 
     public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
         var found: [Diagnostic] = []

@@ -19,24 +19,41 @@ struct PatternSubject {
         if let parameter = trigger.parameters["eventPattern"], let node = parameter.node {
             subjects.append(
                 PatternSubject(
-                    parameter: "eventPattern", json: literalJSON(node, trigger.syslevel), node: node,
+                    parameter: "eventPattern", json: literalJSON(node, trigger.syslevel, resolved: parameter.json), node: node,
                     dialect: .eventBridge))
         }
         if let parameter = trigger.parameters["filterCriteria"], let node = parameter.node {
-            for item in node.items ?? [node] {
+            // A list of filters resolves to an array of as many values.
+            let resolved: [JSONValue] = if node.items != nil, case .array(let items) = parameter.json { items } else { [parameter.json] }
+            for (item, json) in zip(node.items ?? [node], resolved) {
                 subjects.append(
                     PatternSubject(
-                        parameter: "filterCriteria", json: literalJSON(item, trigger.syslevel),
+                        parameter: "filterCriteria", json: literalJSON(item, trigger.syslevel, resolved: json),
                         node: item, dialect: .lambdaFilter))
             }
         }
         if let parameter = trigger.parameters["filterPolicy"], let node = parameter.node {
             subjects.append(
                 PatternSubject(
-                    parameter: "filterPolicy", json: literalJSON(node, trigger.syslevel), node: node,
+                    parameter: "filterPolicy", json: literalJSON(node, trigger.syslevel, resolved: parameter.json), node: node,
                     dialect: .snsFilterPolicy))
         }
         return subjects
+    }
+
+    /// `literalJSON(node, syslevel)`, given what the resolver made of the same node: the two differ only where the
+    /// resolver turned a scalar into `Fn::Sub`, so without any `Fn::Sub` the resolver's value is the answer and
+    /// the tree need not be built again.
+    static func literalJSON(_ node: YAMLNode, _ syslevel: Syslevel, resolved: JSONValue) -> JSONValue {
+        containsSubstitution(resolved) ? literalJSON(node, syslevel) : resolved
+    }
+
+    static func containsSubstitution(_ value: JSONValue) -> Bool {
+        switch value {
+        case .array(let items): items.contains(where: containsSubstitution)
+        case .object(let members): members.contains { $0.0 == "Fn::Sub" || containsSubstitution($0.1) }
+        default: false
+        }
     }
 
     /// The YAML as JSON, typed as the resolver types it, with strings kept as text.
