@@ -66,6 +66,15 @@ public enum ScheduleExpression: Sendable, Hashable {
         }
     }
 
+    /// A lower bound of `shortestInterval`, known without computing firings: a cron with one minute value fires
+    /// at most hourly, one with one minute and one hour value at most daily (UTC has no daylight saving).
+    public var minimumInterval: Int {
+        switch self {
+        case .rate(let rate): rate.minutes * 60
+        case .cron(let cron): cron.minutes.count == 1 ? (cron.hours.count == 1 ? 86_400 : 3_600) : 60
+        }
+    }
+
     /// The shortest time between two firings, in seconds, within the sampled firings (a day of the most
     /// frequent schedule); `nil` when it fires at most once.
     public func shortestInterval(from start: UTCDate) -> Int? {

@@ -123,38 +123,45 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String) -> (InterpolatedString, [ParseProblem]) {
         // Most strings hold no variable at all; one byte scan spares them the scalar-by-scalar walk.
         guard text.utf8.contains(UInt8(ascii: "$")) else { return (InterpolatedString(literal: text), []) }
-        let scalars = Array(text.unicodeScalars)
+        // By UTF-8 bytes: `$`, `{` and `}` are ASCII and never part of another character. Offsets in problems
+        // count Unicode scalars, as columns do; they are worked out only when there is a problem.
+        let bytes = Array(text.utf8)
+        func scalarOffset(_ byteOffset: Int) -> Int { bytes[..<byteOffset].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } }
         var parts: [Part] = []
         var problems: [ParseProblem] = []
-        var literal = String.UnicodeScalarView()
+        var literal: [UInt8] = []
+        literal.reserveCapacity(bytes.count)
+        func flush() {
+            parts.append(.literal(String(decoding: literal, as: UTF8.self)))
+            literal.removeAll(keepingCapacity: true)
+        }
+        let dollar = UInt8(ascii: "$")
+        let open = UInt8(ascii: "{")
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == "$", index + 1 < scalars.count {
-                if scalars[index + 1] == "$", index + 2 < scalars.count, scalars[index + 2] == "{" {
-                    literal.append("$")
-                    literal.append("{")
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == dollar, index + 1 < bytes.count {
+                if bytes[index + 1] == dollar, index + 2 < bytes.count, bytes[index + 2] == open {
+                    literal += [dollar, open]
                     index += 3
                     continue
                 }
-                if scalars[index + 1] == "{" {
-                    guard let close = scalars[(index + 2)...].firstIndex(of: "}") else {
+                if bytes[index + 1] == open {
+                    guard let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
                         problems.append(
                             ParseProblem(
                                 message: "unterminated `${` in string",
                                 help: "close it with `}`, or write `$${` for a literal `${`",
-                                offsets: index..<scalars.count))
-                        literal.append(contentsOf: scalars[index...])
+                                offsets: scalarOffset(index)..<scalarOffset(bytes.count)))
+                        literal += bytes[index...]
                         break
                     }
-                    let name = String(String.UnicodeScalarView(scalars[(index + 2)..<close]))
+                    let name = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
                     if name == "syslevel" {
-                        parts.append(.literal(String(literal)))
-                        literal = String.UnicodeScalarView()
+                        flush()
                         parts.append(.syslevel)
                     } else if pseudoParameters.contains(name) {
-                        parts.append(.literal(String(literal)))
-                        literal = String.UnicodeScalarView()
+                        flush()
                         parts.append(.pseudo(name))
                     } else {
                         let known = ["syslevel"] + pseudoParameters
@@ -164,17 +171,17 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
                                 message: "unknown variable `${\(name)}`",
                                 help: suggestion.map { "did you mean `${\($0)}`?" }
                                     ?? "the variables are ${syslevel}, ${AWS::AccountId}, ${AWS::Region} and ${AWS::Partition}; write `$${` for a literal `${`",
-                                offsets: index..<(close + 1)))
-                        literal.append(contentsOf: scalars[index...close])
+                                offsets: scalarOffset(index)..<scalarOffset(close + 1)))
+                        literal += bytes[index...close]
                     }
                     index = close + 1
                     continue
                 }
             }
-            literal.append(scalar)
+            literal.append(byte)
             index += 1
         }
-        parts.append(.literal(String(literal)))
+        flush()
         return (InterpolatedString(parts: parts), problems)
     }
 }

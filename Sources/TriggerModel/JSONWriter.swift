@@ -112,16 +112,23 @@ public enum JSONWriter {
             output.append(UInt8(ascii: "]"))
         case .object(let members) where !members.isEmpty:
             output.append(UInt8(ascii: "{"))
-            // Most objects are small and many are already in order: sort (and copy) only those that are not.
-            let ordered = sortingKeys && !zip(members, members.dropFirst()).allSatisfy({ $0.0 < $1.0 }) ? members.sorted { $0.0 < $1.0 } : members
-            for (index, (key, item)) in ordered.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+            func member(_ index: Int, first: Bool) {
+                if !first { output.append(UInt8(ascii: ",")) }
                 newline(indent: indent + 2, into: &output, layout: &layout)
-                writeString(key, into: &output)
+                writeString(members[index].0, into: &output)
                 output.append(UInt8(ascii: ":"))
                 output.append(space)
                 layout += 1
-                write(item, indent: indent + 2, sortingKeys: sortingKeys, into: &output, layout: &layout)
+                write(members[index].1, indent: indent + 2, sortingKeys: sortingKeys, into: &output, layout: &layout)
+            }
+            // Most objects are small and many are already in order. Those that are not are visited through sorted
+            // indices, which moves integers instead of copying keys and values.
+            if sortingKeys, members.indices.dropFirst().contains(where: { members[$0 - 1].0 >= members[$0].0 }) {
+                for (position, index) in members.indices.sorted(by: { members[$0].0 < members[$1].0 }).enumerated() {
+                    member(index, first: position == 0)
+                }
+            } else {
+                for index in members.indices { member(index, first: index == 0) }
             }
             newline(indent: indent, into: &output, layout: &layout)
             output.append(UInt8(ascii: "}"))
@@ -169,6 +176,20 @@ public enum JSONWriter {
         byte < 0x20 || byte == quote || byte == backslash || byte == 0xE2
     }
 
+    /// Whether any of eight bytes is below 0x20, a quote, a backslash or not ASCII (a superset of `needsEscape`;
+    /// bit tricks from "Bit Twiddling Hacks", determine if a word has a byte less than n / equal to n).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quotes = word ^ (ones &* UInt64(quote))
+        let backslashes = word ^ (ones &* UInt64(backslash))
+        let hasQuote = (quotes &- ones) & ~quotes & highs
+        let hasBackslash = (backslashes &- ones) & ~backslashes & highs
+        return (control | hasQuote | hasBackslash | (word & highs)) != 0
+    }
+
     static func writeString(_ text: String, into output: inout ByteSink) {
         output.append(quote)
         var text = text
@@ -176,6 +197,13 @@ public enum JSONWriter {
             var runStart = 0
             var index = 0
             while index < bytes.count {
+                // Eight bytes at a time while none of them can need an escape (the common case: ASCII text).
+                if index + 8 <= bytes.count,
+                    !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 guard needsEscape(byte) else {
                     index += 1

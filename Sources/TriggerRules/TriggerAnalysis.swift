@@ -7,6 +7,14 @@ import TriggerModel
 public struct AnalysedPattern {
     let subject: PatternSubject
     let problems: [PatternProblem]
+    /// The pattern's length in characters, minified, as the size limits count it.
+    let minifiedLength: Int
+
+    init(_ subject: PatternSubject) {
+        self.subject = subject
+        problems = subject.problems()
+        minifiedLength = JSONWriter.compact(subject.json).count
+    }
 }
 
 /// What the dearer checks of a trigger need, worked out once per trigger and syslevel and shared by every rule
@@ -16,7 +24,7 @@ public struct TriggerAnalysis {
     let schedule: ScheduleSubject?
 
     init(_ trigger: ResolvedTrigger) {
-        patterns = PatternSubject.all(in: trigger).map { AnalysedPattern(subject: $0, problems: $0.problems()) }
+        patterns = PatternSubject.all(in: trigger).map(AnalysedPattern.init)
         schedule = ScheduleSubject(trigger)
     }
 }

@@ -85,6 +85,23 @@ func problems(_ text: String) -> [ScheduleProblem] {
         guard case .success(let cron) = ScheduleExpression.parse("cron(0/2 * ? * MON-FRI *)") else { return }
         #expect(cron.shortestInterval(from: start) == 120)
     }
+
+    /// The frequency rule skips sampling firings when the bound already rules an overlap out, so the bound must
+    /// never exceed the real shortest interval.
+    @Test(arguments: [
+        ("cron(0/2 * ? * MON-FRI *)", 60), ("cron(5 * * * ? *)", 3_600), ("cron(0 10 * * ? *)", 86_400),
+        ("cron(15 10 ? * 6L 2026-2030)", 86_400), ("cron(0,30 8-17 ? * MON-FRI *)", 60), ("cron(7 0/6 * * ? *)", 3_600),
+        ("rate(5 minutes)", 300), ("rate(1 day)", 86_400),
+    ])
+    func minimumIntervalIsALowerBound(_ text: String, _ bound: Int) throws {
+        guard case .success(let schedule) = ScheduleExpression.parse(text) else {
+            Issue.record("\(text) does not parse")
+            return
+        }
+        #expect(schedule.minimumInterval == bound)
+        let shortest = schedule.shortestInterval(from: UTCDate(year: 2026, month: 1, day: 1))
+        #expect(shortest.map { $0 >= bound } ?? true, "\(text): shortest \(shortest.map(String.init) ?? "none")")
+    }
 }
 
 @Suite struct UTCDateTests {

@@ -25,21 +25,21 @@ public struct FilterCriteriaLimitsRule: AnalysedRule {
     public init() {}
 
     public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        let filters = analysis.patterns.map(\.subject).filter { $0.parameter == "filterCriteria" }
+        let filters = analysis.patterns.filter { $0.subject.parameter == "filterCriteria" }
         var found: [Diagnostic] = []
         if filters.count > Self.maxFilters {
             found.append(
                 diagnostic(
                     "filterCriteria holds \(filters.count) filters; an event source mapping takes at most \(Self.maxFilters)",
-                    at: filters[Self.maxFilters].node.range, help: "combine filters with `$or`"))
+                    at: filters[Self.maxFilters].subject.node.range, help: "combine filters with `$or`"))
         }
         for filter in filters {
-            let size = JSONWriter.compact(filter.json).count
+            let size = filter.minifiedLength
             if size > Self.maxLength {
                 found.append(
                     diagnostic(
                         "the filter is \(size) characters minified, over the limit of \(Self.maxLength)",
-                        at: filter.node.range))
+                        at: filter.subject.node.range))
             }
         }
         return found

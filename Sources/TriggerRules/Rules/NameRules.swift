@@ -82,16 +82,18 @@ public struct SameNameAcrossSyslevelsRule: SyslevelsRule {
         guard let first = manifests.first else { return [] }
         for index in first.triggers.indices {
             for setting in ["queueName", "dLQueueName", "ruleName", "topicName", "streamName"] {
-                var seen: [String: [ResolvedTrigger]] = [:]
-                var order: [String] = []
-                for manifest in manifests where index < manifest.triggers.count {
-                    let trigger = manifest.triggers[index]
-                    guard let name = trigger.string(setting)?.displayText else { continue }
-                    if seen[name] == nil { order.append(name) }
-                    seen[name, default: []].append(trigger)
+                // At most one name per syslevel: comparing a handful of names costs less than hashing them, and
+                // positions in `manifests` are cheaper to keep than copies of the triggers.
+                var names: [(name: String, position: Int)] = []
+                for position in manifests.indices where index < manifests[position].triggers.count {
+                    guard let name = manifests[position].triggers[index].string(setting)?.displayText else { continue }
+                    names.append((name, position))
                 }
-                for name in order {
-                    guard let triggers = seen[name], triggers.count > 1 else { continue }
+                for (offset, entry) in names.enumerated() where !names[..<offset].contains(where: { $0.name == entry.name }) {
+                    let name = entry.name
+                    let positions = names.filter { $0.name == name }.map(\.position)
+                    guard positions.count > 1 else { continue }
+                    let triggers = positions.map { manifests[$0].triggers[index] }
                     let names = triggers.map(\.syslevel.rawValue)
                     let levels =
                         names.count == manifests.count
@@ -121,13 +123,18 @@ public struct PlaceholderValueRule: TriggerRule {
     public init() {}
 
     static func isPlaceholder(_ text: String) -> Bool {
-        if text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 { return true }
+        let utf8 = text.utf8
+        // The byte tests first: they spare nearly every value the character-aware ones.
+        if utf8.first == UInt8(ascii: "<"), utf8.last == UInt8(ascii: ">"), text.hasPrefix("<"), text.hasSuffix(">"), text.count > 2 {
+            return true
+        }
         // Every character upper-cases to at least one, and takes at most 4 bytes: longer text cannot become a
         // 16-letter word, so it need not be upper-cased (which allocates, for every scalar of every pattern).
         guard text.utf8.count <= 64 else { return false }
         // ASCII text, almost every value, is compared byte by byte without building an upper-cased copy; other
         // text is upper-cased, since some letters (`ı`, `ſ`) become ASCII ones.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard placeholderLengths & (1 << utf8.count) != 0 else { return false }
             return placeholderWords.contains { word in
                 word.utf8.count == text.utf8.count
                     && zip(word.utf8, text.utf8).allSatisfy { expected, byte in
@@ -139,17 +146,19 @@ public struct PlaceholderValueRule: TriggerRule {
     }
 
     static let placeholderWords = ["CHANGEME", "CHANGE_ME", "TODO", "FIXME", "XXX", "REPLACE_ME", "YOUR_BUCKET_NAME"]
+    /// Bit n is set when a word is n bytes long (all are shorter than 64).
+    static let placeholderLengths: UInt64 = placeholderWords.reduce(0) { $0 | 1 << $1.utf8.count }
 
     public func check(_ trigger: ResolvedTrigger, in manifest: ResolvedManifest) -> [Diagnostic] {
         var found: [Diagnostic] = []
         // Sorted for a stable order, after filtering: sorting every setting cost more than checking them.
-        let suspects = trigger.settings.filter { _, setting in
+        let suspects = trigger.settings.values.filter { setting in
             guard case .string(let value) = setting.value, setting.valueRange != nil else { return false }
             return Self.isPlaceholder(value.displayText)
         }
-        for (name, setting) in suspects.sorted(by: { $0.key < $1.key }) {
+        for setting in suspects.sorted(by: { $0.name < $1.name }) {
             guard case .string(let value) = setting.value, let range = setting.valueRange else { continue }
-            found.append(diagnostic("`\(name)` is \"\(value.displayText)\", which looks like a placeholder", at: range))
+            found.append(diagnostic("`\(setting.name)` is \"\(value.displayText)\", which looks like a placeholder", at: range))
         }
         for parameter in trigger.parameters.values.sorted(by: { $0.name < $1.name }) {
             guard let node = parameter.node else {

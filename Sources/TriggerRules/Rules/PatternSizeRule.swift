@@ -17,8 +17,8 @@ public struct PatternSizeRule: AnalysedRule {
     public init() {}
 
     public func check(_ analysis: TriggerAnalysis, trigger: ResolvedTrigger, manifest: ResolvedManifest) -> [Diagnostic] {
-        analysis.patterns.map(\.subject).filter { $0.parameter == "eventPattern" }.compactMap { subject in
-            let size = JSONWriter.compact(subject.json).count
+        analysis.patterns.filter { $0.subject.parameter == "eventPattern" }.compactMap { pattern in
+            let (subject, size) = (pattern.subject, pattern.minifiedLength)
             guard size > Self.limit else { return nil }
             return diagnostic(
                 "the event pattern is \(size) characters minified, over EventBridge's limit of \(Self.limit)",

@@ -28,6 +28,8 @@ public struct ScheduleFrequencyRule: AnalysedRule {
         // Schedules fire at most once a minute, so a timeout of a minute or less can never be overrun.
         guard let function = manifest.function, function.timeout > 60,
             let subject = analysis.schedule, case .success(let schedule) = subject.parsed,
+            // Sampling a day of firings is dear; most schedules cannot fire within a timeout at all.
+            schedule.minimumInterval < function.timeout,
             let interval = schedule.shortestInterval(from: Self.sampleStart),
             interval < function.timeout
         else { return [] }
