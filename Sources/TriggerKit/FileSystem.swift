@@ -52,9 +52,17 @@ public struct LocalFileSystem: FileSystem {
 
     static func reason() -> String { String(cString: strerror(errno)) }
 
+    /// This process's ID, for temporary names: asked for once, not for every file.
+    static let processID = String(getpid())
+
     public func read(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
+        // Opened first and then examined, one system call fewer than stat then open. O_NONBLOCK: opening a FIFO
+        // must not wait for a writer; fstat turns it away.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
+        defer { close(descriptor) }
         var info = stat()
-        guard stat(path, &info) == 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             let kind = (info.st_mode & S_IFMT) == S_IFDIR ? "a directory" : "not a regular file"
             throw FileSystemError(path: path, reason: "is \(kind)")
@@ -62,9 +70,6 @@ public struct LocalFileSystem: FileSystem {
         guard Int(info.st_size) <= limit else {
             throw FileSystemError(path: path, reason: "is \(info.st_size) bytes; the limit is \(limit)")
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw FileSystemError(path: path, reason: Self.reason()) }
-        defer { close(descriptor) }
         // Read straight into storage of the size stat gave (plus room to see the end of the file at once),
         // growing it only if the file grew since; no zero-filled buffer, no second copy per chunk.
         var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(info.st_size) + 4096, alignment: 1)
@@ -145,7 +150,7 @@ public struct LocalFileSystem: FileSystem {
     /// Writes `contents` to a new temporary file beside `destination` and returns its path. The file is created
     /// exclusively, so that threads staging the same destination never write into one file.
     func write(_ contents: String, beside destination: String) throws(FileSystemError) -> String {
-        let stem = parent(of: destination) + "/." + base(of: destination) + ".tmp-\(getpid())"
+        let stem = parent(of: destination) + "/." + base(of: destination) + ".tmp-" + Self.processID
         var path = stem
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         var attempt = 1
@@ -183,16 +188,22 @@ public struct LocalFileSystem: FileSystem {
     /// the same directory at the same time is not an error.
     func makeDirectories(_ path: String, created: inout [String]) throws(FileSystemError) {
         guard !path.isEmpty, path != "/", path != "." else { return }
-        var info = stat()
-        if stat(path, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FileSystemError(path: path, reason: "is not a directory") }
-            return
-        }
-        try makeDirectories(parent(of: path), created: &created)
+        // mkdir first: for a new output tree one system call does it, where stat then mkdir took two or three.
         if mkdir(path, 0o755) == 0 {
             created.append(path)
-        } else if errno != EEXIST {
-            throw FileSystemError(path: path, reason: Self.reason())
+            return
+        }
+        if errno == ENOENT {
+            try makeDirectories(parent(of: path), created: &created)
+            if mkdir(path, 0o755) == 0 {
+                created.append(path)
+                return
+            }
+        }
+        guard errno == EEXIST else { throw FileSystemError(path: path, reason: Self.reason()) }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw FileSystemError(path: path, reason: "is not a directory")
         }
     }
 
