@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependencies point one way, down this list: CLI -> Kit -> (Reporting, ManifestDiff) -> (CloudFormation,
 // TriggerRules) -> (EventPattern, Schedules) -> TriggerModel -> YAMLSource -> Diagnostics. Schedules depends on
-// nothing. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser.
+// nothing. Only YAMLSource imports CLibYAML; only TriggerCLI imports ArgumentParser and CMalloc (glibc's mallopt).
 let package = Package(
     name: "triggerc",
     platforms: [.macOS(.v13)],
@@ -23,6 +23,7 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "Diagnostics"),
         .target(name: "YAMLSource", dependencies: ["CLibYAML", "Diagnostics"]),
         .target(name: "TriggerModel", dependencies: ["YAMLSource", "Diagnostics"]),
@@ -43,6 +44,7 @@ let package = Package(
             name: "TriggerCLI",
             dependencies: [
                 "TriggerKit",
+                "CMalloc",
                 "Diagnostics",
                 "Reporting",
                 "TriggerModel",
