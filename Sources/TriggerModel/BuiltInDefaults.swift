@@ -8,18 +8,55 @@ enum BuiltInDefaults {
             (type, Set(SettingCatalog.all.filter { $0.types.contains(type) }.map(\.name)))
         })
 
+    /// The defaults that depend on the type alone, worked out once per type rather than for every trigger.
+    private static let fixedByType: [TriggerType: [(String, SettingValue, String)]] = Dictionary(
+        uniqueKeysWithValues: TriggerType.allCases.map { type in (type, fixedValues(for: type)) })
+
+    private static func text(_ value: String) -> SettingValue { .string(InterpolatedString(literal: value)) }
+
+    private static func fixedValues(for type: TriggerType) -> [(String, SettingValue, String)] {
+        let names = namesByType[type] ?? []
+        var values: [(String, SettingValue, String)] = []
+        func add(_ name: String, _ value: SettingValue, _ how: String) {
+            if names.contains(name) { values.append((name, value, how)) }
+        }
+        add("queueType", text("STANDARD"), "STANDARD")
+        add("queueMessageRetentionPeriod", .integer(345_600), "4 days")
+        add("queueDelaySeconds", .integer(0), "no delay")
+        add("queueReceiveMessageWaitTimeSeconds", .integer(0), "short polling")
+        add("queueMaxReceiveCount", .integer(3), "3 receives")
+        add("queueEncryption", text("SQS"), "SSE-SQS")
+        add("batchSize", .integer(type == .kinesis ? 100 : 10), type == .kinesis ? "kinesis default" : "SQS default")
+        add("maximumBatchingWindowInSeconds", .integer(0), "no batching window")
+        add("reportBatchItemFailures", .boolean(true), "partial batch responses")
+        add("eventSourceEnabled", .boolean(true), "enabled")
+        add("ruleState", text("ENABLED"), "enabled")
+        add("eventBusName", text("default"), "the default bus")
+        add("triggerEnabled", .boolean(true), "enabled")
+        add("rawMessageDelivery", .boolean(true), "bare messages")
+        add("topicType", text("STANDARD"), "STANDARD")
+        add("topicEncryption", text("KMS"), "encrypted")
+        add("startingPosition", text("LATEST"), "LATEST")
+        add("alarmDLQApproximateAgeOfOldestMessageThreshold", .integer(60), "60 seconds")
+        add("alarmSQSApproximateAgeOfOldestMessageMode", text("disabled"), "disabled")
+        add("alarmEventsTriggeredRulesCountMode", text("disabled"), "disabled")
+        add("alarmEventsTriggeredRulesCountThreshold", .integer(1), "1 trigger")
+        add("alarmEventsTriggeredRulesCountPeriod", .integer(3600), "1 hour")
+        add("alarmDLQApproximateNumberOfMessagesVisibleMode", text("disabled"), "disabled")
+        add("alarmDLQApproximateNumberOfMessagesVisibleThreshold", .integer(1), "1 message")
+        add("alarmEventsFailedInvocationsMode", text("disabled"), "disabled")
+        add("alarmEventsFailedInvocationsThreshold", .integer(1), "1 failure")
+        return values
+    }
+
     static func values(for trigger: ResolvedTrigger, function: ResolvedFunction?) -> [(String, SettingValue, String)] {
         let type = trigger.type
         let names = namesByType[type] ?? []
-        var values: [(String, SettingValue, String)] = []
-        values.reserveCapacity(names.count)
+        var values = fixedByType[type] ?? []
+        // The defaults that depend on what the trigger or its function sets.
         func add(_ name: String, _ value: SettingValue, _ how: String) {
-            guard names.contains(name) else { return }
-            values.append((name, value, how))
+            if names.contains(name) { values.append((name, value, how)) }
         }
-        func text(_ value: String) -> SettingValue { .string(InterpolatedString(literal: value)) }
-
-        add("queueType", text("STANDARD"), "STANDARD")
         let fifo = (trigger.string("queueType")?.literalValue ?? "STANDARD") == "FIFO"
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
         if let function {
@@ -30,49 +67,24 @@ enum BuiltInDefaults {
         } else {
             add("queueVisibilityTimeout", .integer(30), "SQS default without a known function timeout")
         }
-        add("queueMessageRetentionPeriod", .integer(345_600), "4 days")
-        add("queueDelaySeconds", .integer(0), "no delay")
-        add("queueReceiveMessageWaitTimeSeconds", .integer(0), "short polling")
-        add("queueMaxReceiveCount", .integer(3), "3 receives")
         if fifo, type.queueIsServiceFed {
             add("queueContentBasedDeduplication", .boolean(true), "a FIFO queue fed by EventBridge or SNS needs it")
         }
-        add("queueEncryption", text("SQS"), "SSE-SQS")
         if type.hasDeadLetterQueue || trigger.string("dLQueueName") != nil {
             add("dLQueueMessageRetentionPeriod", .integer(1_209_600), "14 days, the SQS maximum")
         }
-        add("batchSize", .integer(type == .kinesis ? 100 : 10), type == .kinesis ? "kinesis default" : "SQS default")
-        add("maximumBatchingWindowInSeconds", .integer(0), "no batching window")
-        add("reportBatchItemFailures", .boolean(true), "partial batch responses")
-        add("eventSourceEnabled", .boolean(true), "enabled")
-        add("ruleState", text("ENABLED"), "enabled")
-        add("eventBusName", text("default"), "the default bus")
         let hasRuleDLQ =
             (type == .cwevent || type == .cwschedule)
             && (trigger.string("dLQueueName") != nil || trigger.string("dLQueueArn") != nil)
         add("targetDeadLetter", .boolean(hasRuleDLQ), hasRuleDLQ ? "a dead-letter queue is named" : "no rule dead-letter queue")
-        add("triggerEnabled", .boolean(true), "enabled")
-        add("rawMessageDelivery", .boolean(true), "bare messages")
-        add("topicType", text("STANDARD"), "STANDARD")
         if trigger.string("topicEncryption")?.literalValue != "NONE" {
             add("topicKmsMasterKeyId", text("alias/aws/sns"), "the AWS-managed SNS key")
         }
-        add("topicEncryption", text("KMS"), "encrypted")
-        add("startingPosition", text("LATEST"), "LATEST")
         // Alarms watch only queues the template creates: an existing queue's alarms belong to its own stack.
         let createsDLQ = trigger.isBundled && (type.hasQueue || trigger.string("dLQueueName") != nil)
         add(
             "alarmDLQApproximateAgeOfOldestMessageMode", text(createsDLQ ? "enabled" : "disabled"),
             createsDLQ ? "the template creates a DLQ" : "the template creates no DLQ")
-        add("alarmDLQApproximateAgeOfOldestMessageThreshold", .integer(60), "60 seconds")
-        add("alarmSQSApproximateAgeOfOldestMessageMode", text("disabled"), "disabled")
-        add("alarmEventsTriggeredRulesCountMode", text("disabled"), "disabled")
-        add("alarmEventsTriggeredRulesCountThreshold", .integer(1), "1 trigger")
-        add("alarmEventsTriggeredRulesCountPeriod", .integer(3600), "1 hour")
-        add("alarmDLQApproximateNumberOfMessagesVisibleMode", text("disabled"), "disabled")
-        add("alarmDLQApproximateNumberOfMessagesVisibleThreshold", .integer(1), "1 message")
-        add("alarmEventsFailedInvocationsMode", text("disabled"), "disabled")
-        add("alarmEventsFailedInvocationsThreshold", .integer(1), "1 failure")
         return values
     }
 }

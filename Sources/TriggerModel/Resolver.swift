@@ -38,7 +38,8 @@ public struct Resolver: Sendable {
                 provenance: .syslevel(syslevel, entry.keyRange), valueRange: entry.valueRange,
                 replacedDefault: defaults[entry.name])
         }
-        var trigger = ResolvedTrigger(spec: spec, syslevel: syslevel, settings: settings, parameters: [:])
+        // `consume`: the trigger takes the only reference, so the merge below does not copy the table.
+        var trigger = ResolvedTrigger(spec: spec, syslevel: syslevel, settings: consume settings, parameters: [:])
         // What the manifest sets wins; `merge` looks each name up once.
         trigger.settings.merge(
             BuiltInDefaults.values(for: trigger, function: function).lazy.map { name, value, how in

@@ -8,10 +8,13 @@ public struct Linter: Sendable {
 
     public func lint(_ manifests: [ResolvedManifest]) -> [Diagnostic] {
         var found: [(Diagnostic, Syslevel?)] = []
+        // Validating patterns and parsing schedules are the dearest checks: the rules share one analysis per
+        // trigger, which takes over what the previous syslevel found wherever the input is the same.
+        var previous: [TriggerAnalysis] = []
         for manifest in manifests {
-            for trigger in manifest.triggers {
-                // Validating patterns and parsing schedules are the dearest checks; the rules share one analysis.
-                let analysis = TriggerAnalysis(trigger)
+            for (index, trigger) in manifest.triggers.enumerated() {
+                let analysis = TriggerAnalysis(trigger, reusing: index < previous.count ? previous[index] : nil)
+                if index < previous.count { previous[index] = analysis } else { previous.append(analysis) }
                 for rule in RuleRegistry.triggerRules {
                     found += rule.check(analysis, trigger: trigger, manifest: manifest).map { ($0, manifest.syslevel) }
                 }

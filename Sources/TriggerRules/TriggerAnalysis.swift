@@ -10,10 +10,17 @@ public struct AnalysedPattern {
     /// The pattern's length in characters, minified, as the size limits count it.
     let minifiedLength: Int
 
-    init(_ subject: PatternSubject) {
+    /// `reusing` is the same pattern of the trigger in another syslevel: when it is the same JSON in the same
+    /// dialect, what was found in it holds here too and is taken over instead of worked out again.
+    init(_ subject: PatternSubject, reusing other: AnalysedPattern? = nil) {
         self.subject = subject
-        problems = subject.problems()
-        minifiedLength = JSONWriter.compact(subject.json).count
+        if let other, other.subject.dialect == subject.dialect, other.subject.json == subject.json {
+            problems = other.problems
+            minifiedLength = other.minifiedLength
+        } else {
+            problems = subject.problems()
+            minifiedLength = JSONWriter.compact(subject.json).count
+        }
     }
 }
 
@@ -23,9 +30,14 @@ public struct TriggerAnalysis {
     let patterns: [AnalysedPattern]
     let schedule: ScheduleSubject?
 
-    init(_ trigger: ResolvedTrigger) {
-        patterns = PatternSubject.all(in: trigger).map(AnalysedPattern.init)
-        schedule = ScheduleSubject(trigger)
+    /// `reusing` is the analysis of the same trigger in another syslevel; the syslevels of a trigger usually
+    /// share their patterns and schedule, so most of the work is done once per trigger instead of four times.
+    init(_ trigger: ResolvedTrigger, reusing other: TriggerAnalysis? = nil) {
+        let subjects = PatternSubject.all(in: trigger)
+        patterns = subjects.indices.map { index in
+            AnalysedPattern(subjects[index], reusing: other.flatMap { index < $0.patterns.count ? $0.patterns[index] : nil })
+        }
+        schedule = ScheduleSubject(trigger, reusing: other?.schedule)
     }
 }
 

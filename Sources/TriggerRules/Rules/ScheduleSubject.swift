@@ -9,7 +9,9 @@ struct ScheduleSubject {
     let range: SourceRange
     let parsed: Result<ScheduleExpression, ScheduleProblems>
 
-    init?(_ trigger: ResolvedTrigger) {
+    /// `reusing` is the subject of the same trigger in another syslevel: when the expression is the same text
+    /// its parse is taken over instead of repeated.
+    init?(_ trigger: ResolvedTrigger, reusing other: ScheduleSubject? = nil) {
         guard let parameter = trigger.parameters["scheduleExpression"] else { return nil }
         if let value = parameter.text {
             text = value.displayText
@@ -19,7 +21,11 @@ struct ScheduleSubject {
             return nil
         }
         range = parameter.valueRange
-        parsed = ScheduleExpression.parse(text)
+        if let other, other.text == text {
+            parsed = other.parsed
+        } else {
+            parsed = ScheduleExpression.parse(text)
+        }
     }
 
     var problems: [ScheduleProblem] {
