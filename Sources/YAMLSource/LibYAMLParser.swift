@@ -13,6 +13,11 @@ final class LibYAMLParser {
     private lazy var endOfInput: SourceLocation = Self.location(
         ofByteOffset: byteCount, in: UnsafeBufferPointer(rebasing: input[..<byteCount]),
         encoding: parser.pointee.encoding)
+    /// Whether UTF-8 text ends with a line break, after which libyaml has no line to pretend and no mark is
+    /// past the end: then `endOfInput`, a count of every character, is never needed.
+    private lazy var endsWithLineBreak: Bool =
+        parser.pointee.encoding == YAML_UTF8_ENCODING && byteCount > 0
+        && (input[byteCount - 1] == UInt8(ascii: "\n") || input[byteCount - 1] == UInt8(ascii: "\r"))
 
     init(bytes: [UInt8], file: String) {
         self.file = file
@@ -57,7 +62,7 @@ final class LibYAMLParser {
     /// exist; those belong just after the last character instead.
     private func position(_ mark: yaml_mark_t) -> SourceLocation {
         let location = Self.location(mark)
-        guard mark.column == 0, mark.line > 0 else { return location }
+        guard mark.column == 0, mark.line > 0, !endsWithLineBreak else { return location }
         return min(location, endOfInput)
     }
 
