@@ -28,6 +28,16 @@ struct ByteSink: ~Copyable {
         count += bytes.count
     }
 
+    /// `bytes` between double quotes, with one capacity check.
+    @inline(__always)
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if count + bytes.count + 2 > capacity { grow(toHold: count + bytes.count + 2) }
+        base[count] = UInt8(ascii: "\"")
+        if let source = bytes.baseAddress, !bytes.isEmpty { (base + count + 1).initialize(from: source, count: bytes.count) }
+        count += bytes.count + 2
+        base[count - 1] = UInt8(ascii: "\"")
+    }
+
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { append($0) }
     }

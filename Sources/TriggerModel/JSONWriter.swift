@@ -191,21 +191,17 @@ public enum JSONWriter {
     }
 
     static func writeString(_ text: String, into output: inout ByteSink) {
-        output.append(quote)
         var text = text
         text.withUTF8 { bytes in
+            // Most strings need no escape: they go out quoted in one piece.
+            guard var index = firstEscapeCandidate(in: bytes) else {
+                output.appendQuoted(bytes)
+                return
+            }
+            output.append(quote)
             var runStart = 0
-            var index = 0
             while index < bytes.count {
-                // Eight bytes at a time while none of them can need an escape (the common case: ASCII text).
-                if index + 8 <= bytes.count,
-                    !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
-                {
-                    index += 8
-                    continue
-                }
-                let byte = bytes[index]
-                guard needsEscape(byte) else {
+                guard needsEscape(bytes[index]) else {
                     index += 1
                     continue
                 }
@@ -220,8 +216,25 @@ public enum JSONWriter {
                 runStart = index
             }
             output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            output.append(quote)
         }
-        output.append(quote)
+    }
+
+    /// The index of the first byte that may need an escape (`needsEscape` or any other non-ASCII byte), or
+    /// `nil`; eight bytes at a time while none of them can.
+    @inline(__always)
+    private static func firstEscapeCandidate(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = 0
+        while index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte < 0x20 || byte == quote || byte == backslash || byte >= 0x80 { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The byte count of `writeString(text)`.
