@@ -71,45 +71,38 @@ public struct InterpolatedString: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The text in `Fn::Sub` syntax: literal `${` written as `${!`, variables as `${NAME}`.
-    public var substitutionTemplate: String {
-        if let text = onlyLiteral { return Self.escaping(text, with: "${!") }
-        return parts.map { part in
-            switch part {
-            case .literal(let text): Self.escaping(text, with: "${!")
-            case .syslevel: "${syslevel}"
-            case .pseudo(let name): "${\(name)}"
-            }
-        }.joined()
-    }
+    public var substitutionTemplate: String { text(literalDollarBrace: "${!") }
 
     /// The text as the user wrote it, with variables in `${...}` form.
-    public var description: String {
-        if let text = onlyLiteral { return Self.escaping(text, with: "$${") }
-        return parts.map { part in
+    public var description: String { text(literalDollarBrace: "$${") }
+
+    /// The text with every variable shown as `${NAME}`, for messages and name checks.
+    public var displayText: String { text(literalDollarBrace: nil) }
+
+    /// The parts written one after the other as bytes, made a string once (mapping them to strings and joining
+    /// those, or appending to a string, cost several times more); variables as `${NAME}` and each literal `${`
+    /// as `literalDollarBrace` (kept when nil).
+    private func text(literalDollarBrace escape: String?) -> String {
+        func literal(_ text: String) -> String { escape.map { Self.escaping(text, with: $0) } ?? text }
+        if let text = onlyLiteral { return literal(text) }
+        var bytes = ByteSink(capacity: 128)
+        for part in parts {
             switch part {
-            case .literal(let text): Self.escaping(text, with: "$${")
-            case .syslevel: "${syslevel}"
-            case .pseudo(let name): "${\(name)}"
+            case .literal(let piece): bytes.append(literal(piece))
+            case .syslevel: bytes.append("${syslevel}" as StaticString)
+            case .pseudo(let name):
+                bytes.append("${" as StaticString)
+                bytes.append(name)
+                bytes.append("}" as StaticString)
             }
-        }.joined()
+        }
+        return bytes.text()
     }
 
     /// `text` with every literal `${` written as `escape`; the common case, no `$` at all, costs one scan.
     static func escaping(_ text: String, with escape: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "$")) else { return text }
         return text.replacing("${", with: escape)
-    }
-
-    /// The text with every variable shown as `${NAME}`, for messages and name checks.
-    public var displayText: String {
-        if let text = onlyLiteral { return text }
-        return parts.map { part in
-            switch part {
-            case .literal(let text): text
-            case .syslevel: "${syslevel}"
-            case .pseudo(let name): "${\(name)}"
-            }
-        }.joined()
     }
 
     /// A problem found while parsing a string: the message and the character offsets it covers.
