@@ -1,5 +1,6 @@
 import Diagnostics
 import TriggerModel
+import YAMLSource
 
 /// The names AWS resources get, checked after `${syslevel}` is replaced.
 struct NamedResource: Sendable {
@@ -170,8 +171,9 @@ public struct PlaceholderValueRule: TriggerRule {
                 }
                 continue
             }
-            var stack = [node]
-            while let current = stack.popLast() {
+            // Every value scalar in document order; recursion (the reader bounds the depth) instead of a stack
+            // of node copies.
+            func scan(_ current: YAMLNode) {
                 switch current.kind {
                 case .scalar(let text, _):
                     if Self.isPlaceholder(text) {
@@ -180,10 +182,11 @@ public struct PlaceholderValueRule: TriggerRule {
                                 "\"\(text)\" in the parameter `\(parameter.name)` looks like a placeholder",
                                 at: current.range, help: "replace it with the real value"))
                     }
-                case .sequence(let items): stack.append(contentsOf: items.reversed())
-                case .mapping(let pairs): stack.append(contentsOf: pairs.map(\.value).reversed())
+                case .sequence(let items): for item in items { scan(item) }
+                case .mapping(let pairs): for pair in pairs { scan(pair.value) }
                 }
             }
+            scan(node)
         }
         return found
     }

@@ -7,7 +7,8 @@ struct VisibilityContext {
     let timeout: Int
     let recommended: Int
     let range: SourceRange
-    let notes: [Note]
+    private let overrideNotes: [Note]
+    private let timeoutRange: SourceRange
 
     init?(_ trigger: ResolvedTrigger, _ manifest: ResolvedManifest) {
         guard trigger.type.hasQueue, trigger.isBundled, let visibility = trigger.integer("queueVisibilityTimeout"),
@@ -18,10 +19,12 @@ struct VisibilityContext {
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
         recommended = min(6 * timeout + window, 43_200)
         range = trigger.range(of: "queueVisibilityTimeout")
-        notes =
-            trigger.overrideNotes(for: "queueVisibilityTimeout")
-            + [Note("the function timeout is \(timeout) seconds", at: function.spec.timeout?.range ?? function.spec.keyRange)]
+        overrideNotes = trigger.overrideNotes(for: "queueVisibilityTimeout")
+        timeoutRange = function.spec.timeout?.range ?? function.spec.keyRange
     }
+
+    /// Written only when a rule reports: most contexts find nothing.
+    var notes: [Note] { overrideNotes + [Note("the function timeout is \(timeout) seconds", at: timeoutRange)] }
 }
 
 /// The queue's visibility timeout must cover the function's timeout.
