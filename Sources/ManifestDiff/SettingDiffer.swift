@@ -18,10 +18,10 @@ public struct SettingDiffer: Sendable {
 
     func changes(from old: ResolvedTrigger?, to new: ResolvedTrigger?, prefix: String) -> [Change] {
         var result: [Change] = []
-        let settingNames = Set((old?.settings.keys).map(Array.init) ?? []).union((new?.settings.keys).map(Array.init) ?? [])
+        let settingNames = Set(old?.settings.keys.map(\.text) ?? []).union(new?.settings.keys.map(\.text) ?? [])
         for name in Self.catalogOrder(settingNames) {
-            let before = old?.settings[name]
-            let after = new?.settings[name]
+            let before = old?[name]
+            let after = new?[name]
             guard before?.value != after?.value else { continue }
             result.append(
                 Change(

@@ -122,13 +122,13 @@ public struct ResolvedManifestRenderer: Sendable {
         } else {
             result.append(Entry(key: "bundled", value: .bool(true), provenance: "built-in default (true)"))
         }
-        let known = SettingCatalog.all.map(\.name).filter { trigger.settings[$0] != nil }
-        let names = known + Set(trigger.settings.keys).subtracting(known).sorted()
+        let known = SettingCatalog.all.map(\.name).filter { trigger[$0] != nil }
+        let names = known + Set(trigger.settings.keys.map(\.text)).subtracting(known).sorted()
         result.append(
             .group(
                 "settings",
                 names.compactMap { name in
-                    guard let setting = trigger.settings[name] else { return nil }
+                    guard let setting = trigger[name] else { return nil }
                     let written = setting.written != setting.value ? setting.written.description : nil
                     return Entry(
                         key: name, value: setting.value.json, provenance: setting.provenance.description,

@@ -3,9 +3,9 @@
 enum BuiltInDefaults {
     /// The names of the settings each type has: one set lookup per default instead of a catalog lookup and a
     /// lookup in the setting's set of types.
-    private static let namesByType: [TriggerType: Set<String>] = Dictionary(
+    private static let namesByType: [TriggerType: Set<SettingName>] = Dictionary(
         uniqueKeysWithValues: TriggerType.allCases.map { type in
-            (type, Set(SettingCatalog.all.filter { $0.types.contains(type) }.map(\.name)))
+            (type, Set(SettingCatalog.all.filter { $0.types.contains(type) }.map { SettingName($0.name) }))
         })
 
     /// The defaults that depend on the type alone, worked out once per type rather than for every trigger.
@@ -18,7 +18,7 @@ enum BuiltInDefaults {
         let names = namesByType[type] ?? []
         var values: [(String, SettingValue, String)] = []
         func add(_ name: String, _ value: SettingValue, _ how: String) {
-            if names.contains(name) { values.append((name, value, how)) }
+            if names.contains(SettingName(name)) { values.append((name, value, how)) }
         }
         add("queueType", text("STANDARD"), "STANDARD")
         add("queueMessageRetentionPeriod", .integer(345_600), "4 days")
@@ -55,7 +55,7 @@ enum BuiltInDefaults {
         var values = fixedByType[type] ?? []
         // The defaults that depend on what the trigger or its function sets.
         func add(_ name: String, _ value: SettingValue, _ how: String) {
-            if names.contains(name) { values.append((name, value, how)) }
+            if names.contains(SettingName(name)) { values.append((name, value, how)) }
         }
         let fifo = (trigger.string("queueType")?.literalValue ?? "STANDARD") == "FIFO"
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0

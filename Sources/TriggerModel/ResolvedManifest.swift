@@ -43,7 +43,7 @@ public struct ResolvedParameter: Sendable {
 public struct ResolvedTrigger: Sendable {
     public var spec: TriggerSpec
     public var syslevel: Syslevel
-    public var settings: [String: ResolvedSetting]
+    public var settings: [SettingName: ResolvedSetting]
     public var parameters: [String: ResolvedParameter]
 
     public var type: TriggerType { spec.type.value }
@@ -51,30 +51,30 @@ public struct ResolvedTrigger: Sendable {
     public var isBundled: Bool { spec.isBundled }
 
     /// The setting, if it has a value.
-    public subscript(_ name: String) -> ResolvedSetting? { settings[name] }
+    public subscript(_ name: String) -> ResolvedSetting? { settings[SettingName(name)] }
 
     public func string(_ name: String) -> InterpolatedString? {
-        if case .string(let value)? = settings[name]?.value { return value }
+        if case .string(let value)? = settings[SettingName(name)]?.value { return value }
         return nil
     }
 
     public func integer(_ name: String) -> Int? {
-        if case .integer(let value)? = settings[name]?.value { return value }
+        if case .integer(let value)? = settings[SettingName(name)]?.value { return value }
         return nil
     }
 
     public func boolean(_ name: String) -> Bool? {
-        if case .boolean(let value)? = settings[name]?.value { return value }
+        if case .boolean(let value)? = settings[SettingName(name)]?.value { return value }
         return nil
     }
 
     /// The setting's text as written in the manifest (`${syslevel}` kept), for messages.
     public func written(_ name: String) -> String? {
-        settings[name].map { $0.written.description }
+        settings[SettingName(name)].map { $0.written.description }
     }
 
     public func list(_ name: String) -> [InterpolatedString]? {
-        if case .list(let value)? = settings[name]?.value { return value }
+        if case .list(let value)? = settings[SettingName(name)]?.value { return value }
         return nil
     }
 
@@ -86,12 +86,12 @@ public struct ResolvedTrigger: Sendable {
 
     /// The best range to report a problem with a setting at: its value, or the trigger's key when built in.
     public func range(of name: String) -> SourceRange {
-        settings[name]?.valueRange ?? spec.keyRange
+        settings[SettingName(name)]?.valueRange ?? spec.keyRange
     }
 
     /// Notes that point at the default a syslevel override replaced.
     public func overrideNotes(for name: String) -> [Note] {
-        guard let replaced = settings[name]?.replacedDefault else { return [] }
+        guard let replaced = settings[SettingName(name)]?.replacedDefault else { return [] }
         return [Note("the default it overrides is \(replaced.value) here", at: replaced.valueRange)]
     }
 }

@@ -22,18 +22,18 @@ public struct Resolver: Sendable {
     /// Resolves one trigger: explicit values first, then the built-in defaults, which may depend on them.
     public func resolve(_ spec: TriggerSpec, for syslevel: Syslevel, function: ResolvedFunction?) -> ResolvedTrigger {
         // Room for the built-in defaults too, so that the table is not rehashed as it fills.
-        var settings: [String: ResolvedSetting] = Dictionary(minimumCapacity: 64)
+        var settings: [SettingName: ResolvedSetting] = Dictionary(minimumCapacity: 64)
         var defaults: [String: SettingEntry] = Dictionary(minimumCapacity: spec.defaults.count)
         for entry in spec.defaults {
             defaults[entry.name] = entry
-            settings[entry.name] = ResolvedSetting(
+            settings[SettingName(entry.name)] = ResolvedSetting(
                 name: entry.name, value: Self.substitute(entry.value, syslevel), written: entry.value,
                 provenance: .defaults(entry.keyRange),
                 valueRange: entry.valueRange, replacedDefault: nil)
         }
         let override = spec.syslevels.first { $0.syslevel == syslevel }
         for entry in override?.settings ?? [] {
-            settings[entry.name] = ResolvedSetting(
+            settings[SettingName(entry.name)] = ResolvedSetting(
                 name: entry.name, value: Self.substitute(entry.value, syslevel), written: entry.value,
                 provenance: .syslevel(syslevel, entry.keyRange), valueRange: entry.valueRange,
                 replacedDefault: defaults[entry.name])
@@ -43,7 +43,10 @@ public struct Resolver: Sendable {
         // What the manifest sets wins; `merge` looks each name up once.
         trigger.settings.merge(
             BuiltInDefaults.values(for: trigger, function: function).lazy.map { name, value, how in
-                (name, ResolvedSetting(name: name, value: value, written: value, provenance: .builtIn(how), valueRange: nil, replacedDefault: nil))
+                (
+                    SettingName(name),
+                    ResolvedSetting(name: name, value: value, written: value, provenance: .builtIn(how), valueRange: nil, replacedDefault: nil)
+                )
             },
             uniquingKeysWith: { written, _ in written })
         var parameters: [String: ResolvedParameter] = [:]
