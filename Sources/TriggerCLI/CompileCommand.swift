@@ -118,7 +118,7 @@ struct CompileCommand: ParsableCommand {
             if let twice = staged.files.first(where: { !destinations.insert($0.path).inserted }) {
                 throw FileSystemError(path: twice.path, reason: "more than one manifest compiles to it")
             }
-            try fileSystem.publish(staged)
+            try fileSystem.publish(staged, workers: jobs.resolved(console))
         } catch {
             fileSystem.discard(staged)
             console.err("triggerc: error: cannot write \(error)\n")

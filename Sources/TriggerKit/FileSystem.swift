@@ -25,7 +25,7 @@ public protocol FileSystem: Sendable {
     /// Writes each file's contents, flushed, under a temporary name beside it; nothing is visible under the
     /// real names until `publish`. On failure, what this call staged is already discarded.
     func stage(_ files: [(path: String, contents: String)]) throws(FileSystemError) -> StagedFiles
-    /// Renames staged files into place, in order.
+    /// Renames staged files into place, in order. (`LocalFileSystem` can also rename on several threads.)
     func publish(_ staged: StagedFiles) throws(FileSystemError)
     /// Removes staged files and the directories staging created (when they are empty again).
     func discard(_ staged: StagedFiles)
@@ -133,11 +133,18 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func publish(_ staged: StagedFiles) throws(FileSystemError) {
-        for file in staged.files {
-            guard rename(file.temporary, file.path) == 0 else {
-                throw FileSystemError(path: file.path, reason: Self.reason())
-            }
+        try publish(staged, workers: 1)
+    }
+
+    /// Renames on `workers` threads: a rename is a system call that waits on the directory, and thousands of
+    /// them at the end of a compile were time in which only one processor worked. The first failure (in
+    /// the files' order) is thrown once all renames have been tried.
+    public func publish(_ staged: StagedFiles, workers: Int) throws(FileSystemError) {
+        let files = staged.files
+        let failures = ConcurrentMap(workers: workers).map(files.count) { index -> FileSystemError? in
+            rename(files[index].temporary, files[index].path) == 0 ? nil : FileSystemError(path: files[index].path, reason: Self.reason())
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
     }
 
     public func discard(_ staged: StagedFiles) {
