@@ -3,9 +3,10 @@
 
     bench.py --triggerc BIN --floor BIN --work DIR --corpus-size N [--runs R] [--instructions]
 
-Every command runs R times (the fast single-manifest ones 4R times) after one untimed warm-up; the
-verdicts use the median wall time, and the minimum is printed beside it because it is the number least
-disturbed by other work on the machine. Output directories are removed before every run, outside the
+Every command runs R times (the fast single-manifest ones 4R times) after one untimed warm-up; the corpus
+compile and the two floors run in turns, so that they share the machine's background. The verdicts use the
+median wall time, and the minimum is printed beside it because it is the number least disturbed by other
+work on the machine. Output directories are removed before every run, outside the
 timing. Peak memory is `/usr/bin/time -v`'s "Maximum resident set size" of one extra run.
 """
 import argparse
@@ -43,6 +44,29 @@ def measure(name, command, cwd, runs, clean=(), expect=0):
     median, best = statistics.median(times), min(times)
     print(f"  {name:<44} median {median * 1000:9.1f} ms   min {best * 1000:9.1f} ms   ({runs} runs)")
     return median, best
+
+
+def measure_alternating(specs, cwd, runs):
+    """`measure` for several commands run in turn, one run of each per round, after one untimed warm-up round.
+
+    The corpus compile and the floor are compared with each other; run in separate blocks, a change in the
+    machine's other work between the blocks (it is shared) moved their ratio by a third. In turns, both see the
+    same background. `specs` holds (name, command, clean) triples; the result, (median, minimum) per command.
+    """
+    times = [[] for _ in specs]
+    for index in range(runs + 1):
+        for position, (_, command, clean) in enumerate(specs):
+            for path in clean:
+                shutil.rmtree(path, ignore_errors=True)
+            elapsed = run_once(command, cwd)
+            if index > 0:
+                times[position].append(elapsed)
+    results = []
+    for (name, _, _), samples in zip(specs, times):
+        median, best = statistics.median(samples), min(samples)
+        print(f"  {name:<44} median {median * 1000:9.1f} ms   min {best * 1000:9.1f} ms   ({runs} runs)")
+        results.append((median, best))
+    return results
 
 
 def peak_memory(command, cwd, clean=()):
@@ -114,16 +138,20 @@ def main():
     print(f"corpus ({len(manifests)} manifests x 4 syslevels, one invocation):")
     out = os.path.join(work, "out")
     corpus_command = [triggerc, "compile", "-o", out] + manifests
-    corpus = measure("triggerc compile corpus", corpus_command, work, runs, clean=[out])
+    # One untimed run first: the floor writes as many files of the same total size as triggerc does.
+    shutil.rmtree(out, ignore_errors=True)
+    run_once(corpus_command, work)
     files = [os.path.join(d, f) for d, _, fs in os.walk(out) for f in fs]
     total = sum(os.path.getsize(f) for f in files)
-    print(f"  output: {len(files)} files, {total} bytes")
+    print(f"  output: {len(files)} files, {total} bytes; the three below run in turns")
     floor_out = os.path.join(work, "floor-out")
-    floor = measure("floor (libyaml parse + same writes)", [args.floor, floor_out, str(len(files)), str(total)] + manifests,
-                    work, runs, clean=[floor_out])
-    floor_unsynced = measure("floor without fsync (for reference)",
-                             [args.floor, "--no-fsync", floor_out, str(len(files)), str(total)] + manifests,
-                             work, runs, clean=[floor_out])
+    corpus, floor, floor_unsynced = measure_alternating([
+        ("triggerc compile corpus", corpus_command, [out]),
+        ("floor (libyaml parse + same writes)", [args.floor, floor_out, str(len(files)), str(total)] + manifests,
+         [floor_out]),
+        ("floor without fsync (for reference)",
+         [args.floor, "--no-fsync", floor_out, str(len(files)), str(total)] + manifests, [floor_out]),
+    ], work, runs)
     jobs_one = measure("triggerc compile corpus --jobs 1 (reference)", corpus_command + ["--jobs", "1"], work,
                        max(1, runs // 2), clean=[out])
     memory = peak_memory(corpus_command, work, clean=[out])
