@@ -50,8 +50,8 @@ def measure_alternating(specs, cwd, runs):
     """`measure` for several commands run in turn, one run of each per round, after one untimed warm-up round.
 
     The corpus compile and the floor are compared with each other; run in separate blocks, a change in the
-    machine's other work between the blocks (it is shared) moved their ratio by a third. In turns, both see the
-    same background. `specs` holds (name, command, clean) triples; the result, (median, minimum) per command.
+    machine's other work between the blocks (it is shared) went into their ratio. In turns, both see the same
+    background. `specs` holds (name, command, clean) triples; the result, (median, minimum) per command.
     """
     times = [[] for _ in specs]
     for index in range(runs + 1):
