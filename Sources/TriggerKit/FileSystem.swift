@@ -133,13 +133,18 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func publish(_ staged: StagedFiles) throws(FileSystemError) {
-        try publish(staged, workers: 1)
+        for file in staged.files {
+            guard rename(file.temporary, file.path) == 0 else {
+                throw FileSystemError(path: file.path, reason: Self.reason())
+            }
+        }
     }
 
-    /// Renames on `workers` threads: a rename is a system call that waits on the directory, and thousands of
-    /// them at the end of a compile were time in which only one processor worked. The first failure (in
-    /// the files' order) is thrown once all renames have been tried.
+    /// `publish` on `workers` threads: a rename is a system call that waits on the directory, and thousands of
+    /// them at the end of a compile were time in which only one processor worked. Not in order, and every
+    /// rename is tried; the first failure in the files' order is thrown.
     public func publish(_ staged: StagedFiles, workers: Int) throws(FileSystemError) {
+        guard workers > 1 else { return try publish(staged) }
         let files = staged.files
         let failures = ConcurrentMap(workers: workers).map(files.count) { index -> FileSystemError? in
             rename(files[index].temporary, files[index].path) == 0 ? nil : FileSystemError(path: files[index].path, reason: Self.reason())

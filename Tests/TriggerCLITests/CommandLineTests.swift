@@ -150,6 +150,20 @@ import Testing
         #expect(try run(["frobnicate"]).status == 64)
     }
 
+    /// A destination that cannot be replaced (a directory with a file in it) fails the rename: exit 2, with the
+    /// path, however many threads publish.
+    @Test(arguments: ["1", "2"]) func aDestinationThatCannotBeReplacedExitsTwo(_ jobs: String) throws {
+        let output = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: output) }
+        let blocked = output.appendingPathComponent("Examples/seed/trigger.sat.json")
+        try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
+        try "keep".write(to: blocked.appendingPathComponent("inside"), atomically: false, encoding: .utf8)
+        let result = try run(["compile", "Examples/seed/trigger.yaml", "--jobs", jobs, "-o", output.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("triggerc: error: cannot write \(blocked.path)"), "\(result.stderr)")
+        #expect(!files(under: output).contains { $0.contains(".tmp-") }, "temporary files are removed")
+    }
+
     @Test func unreadableInputsExitTwoWithAMessage() throws {
         let missing = try run(["lint", "no/such/trigger.yaml"])
         #expect(missing.status == 2)
