@@ -67,13 +67,9 @@ struct CompileCommand: ParsableCommand {
             failed: { if case .failed = $0 { true } else { false } }
         ) { result, afterFailure -> Output in
             guard !result.hasErrors, !afterFailure else { return .none }
+            let stem = Pipeline.outputStem(manifest: result.file, outputDirectory: outputDirectory)
             let files = result.templates.map { entry in
-                (
-                    path: Pipeline.outputPath(
-                        manifest: result.file, outputDirectory: outputDirectory, syslevel: entry.syslevel,
-                        fileExtension: format.rawValue),
-                    contents: format.render(entry.template, json: entry.text)
-                )
+                (path: stem + "." + entry.syslevel.rawValue + "." + format.rawValue, contents: format.render(entry.template, json: entry.text))
             }
             if stdout { return .text(files.first?.contents ?? "") }
             do throws(FileSystemError) {

@@ -67,6 +67,12 @@ public struct Pipeline: Sendable {
     /// Where `compile` writes a template (SPEC 5): `DIR/<manifest path without extension>.<syslevel>.json`.
     /// `..` and `.` components and a leading `/` are dropped so that every output stays inside DIR.
     public static func outputPath(manifest: String, outputDirectory: String, syslevel: Syslevel, fileExtension: String) -> String {
+        outputStem(manifest: manifest, outputDirectory: outputDirectory) + "." + syslevel.rawValue + "." + fileExtension
+    }
+
+    /// `outputPath` without `.<syslevel>.<extension>`: the same for every template of a manifest, so worked out
+    /// once per manifest.
+    public static func outputStem(manifest: String, outputDirectory: String) -> String {
         // By UTF-8 bytes: `/` and `.` are ASCII, never part of another character, and splitting by characters
         // (grapheme breaking) cost more than the rest of the path handling.
         var components = manifest.utf8.split(separator: UInt8(ascii: "/")).compactMap(Substring.init)
@@ -77,6 +83,6 @@ public struct Pipeline: Sendable {
         }
         let relative = components.joined(separator: "/")
         let directory = outputDirectory.hasSuffix("/") ? String(outputDirectory.dropLast()) : outputDirectory
-        return "\(directory)/\(relative).\(syslevel.rawValue).\(fileExtension)"
+        return directory + "/" + relative
     }
 }
