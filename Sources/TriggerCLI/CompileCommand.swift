@@ -69,7 +69,10 @@ struct CompileCommand: ParsableCommand {
             guard !result.hasErrors, !afterFailure else { return .none }
             let stem = Pipeline.outputStem(manifest: result.file, outputDirectory: outputDirectory)
             let files = result.templates.map { entry in
-                (path: stem + "." + entry.syslevel.rawValue + "." + format.rawValue, contents: format.render(entry.template, json: entry.text))
+                (
+                    path: Pipeline.outputPath(stem: stem, syslevel: entry.syslevel, fileExtension: format.rawValue),
+                    contents: format.render(entry.template, json: entry.text)
+                )
             }
             if stdout { return .text(files.first?.contents ?? "") }
             do throws(FileSystemError) {

@@ -67,7 +67,12 @@ public struct Pipeline: Sendable {
     /// Where `compile` writes a template (SPEC 5): `DIR/<manifest path without extension>.<syslevel>.json`.
     /// `..` and `.` components and a leading `/` are dropped so that every output stays inside DIR.
     public static func outputPath(manifest: String, outputDirectory: String, syslevel: Syslevel, fileExtension: String) -> String {
-        outputStem(manifest: manifest, outputDirectory: outputDirectory) + "." + syslevel.rawValue + "." + fileExtension
+        outputPath(stem: outputStem(manifest: manifest, outputDirectory: outputDirectory), syslevel: syslevel, fileExtension: fileExtension)
+    }
+
+    /// `outputPath` from a manifest's `outputStem`, worked out once for its templates.
+    public static func outputPath(stem: String, syslevel: Syslevel, fileExtension: String) -> String {
+        stem + "." + syslevel.rawValue + "." + fileExtension
     }
 
     /// `outputPath` without `.<syslevel>.<extension>`: the same for every template of a manifest, so worked out

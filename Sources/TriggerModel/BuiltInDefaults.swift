@@ -14,12 +14,18 @@ enum BuiltInDefaults {
 
     private static func text(_ value: String) -> SettingValue { .string(InterpolatedString(literal: value)) }
 
+    /// Adds a default when the type has the setting.
+    private static func append(
+        _ name: String, _ value: SettingValue, _ how: String, ifIn names: Set<SettingName>,
+        to values: inout [(String, SettingValue, String)]
+    ) {
+        if names.contains(SettingName(name)) { values.append((name, value, how)) }
+    }
+
     private static func fixedValues(for type: TriggerType) -> [(String, SettingValue, String)] {
         let names = namesByType[type] ?? []
         var values: [(String, SettingValue, String)] = []
-        func add(_ name: String, _ value: SettingValue, _ how: String) {
-            if names.contains(SettingName(name)) { values.append((name, value, how)) }
-        }
+        func add(_ name: String, _ value: SettingValue, _ how: String) { append(name, value, how, ifIn: names, to: &values) }
         add("queueType", text("STANDARD"), "STANDARD")
         add("queueMessageRetentionPeriod", .integer(345_600), "4 days")
         add("queueDelaySeconds", .integer(0), "no delay")
@@ -54,9 +60,7 @@ enum BuiltInDefaults {
         let names = namesByType[type] ?? []
         var values = fixedByType[type] ?? []
         // The defaults that depend on what the trigger or its function sets.
-        func add(_ name: String, _ value: SettingValue, _ how: String) {
-            if names.contains(SettingName(name)) { values.append((name, value, how)) }
-        }
+        func add(_ name: String, _ value: SettingValue, _ how: String) { append(name, value, how, ifIn: names, to: &values) }
         let fifo = (trigger.string("queueType")?.literalValue ?? "STANDARD") == "FIFO"
         let window = trigger.integer("maximumBatchingWindowInSeconds") ?? 0
         if let function {
